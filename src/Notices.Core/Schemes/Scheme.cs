@@ -12,8 +12,10 @@ public sealed class Scheme
         string authority,
         IReadOnlyList<Category> categories,
         IReadOnlyList<District> districts,
+        IReadOnlyList<BulletinNode> bulletins,
         IReadOnlyList<string> notes)
     {
+        Bulletins = bulletins;
         Year = year;
         Title = title;
         Authority = authority;
@@ -46,6 +48,11 @@ public sealed class Scheme
     public IReadOnlyList<Category> Categories { get; }
 
     public IReadOnlyList<District> Districts { get; }
+
+    /// <summary>The nodes at which bulletins are issued, in date order.</summary>
+    public IReadOnlyList<BulletinNode> Bulletins { get; }
+
+    public BulletinNode? FindBulletin(string kind) => Bulletins.FirstOrDefault(b => b.Kind == kind);
 
     /// <summary>Every item of every category, in scheme order.</summary>
     public IReadOnlyList<Item> Items { get; }
