@@ -31,6 +31,11 @@ public sealed class ScheduleOptions
     /// </summary>
     public bool Clustered { get; set; }
 
+    /// <summary>
+    /// The Quartz scheduler's name; every process of one cluster uses the same (default notices).
+    /// </summary>
+    public string SchedulerName { get; set; } = "notices";
+
     /// <summary>This process's name in the node_runs table and the Quartz cluster (default: AUTO).</summary>
     public string InstanceId { get; set; } = "AUTO";
 

@@ -47,7 +47,7 @@ public static class ScheduleServiceCollectionExtensions
         {
             q.ConfigureScheduler(o =>
             {
-                o.InstanceName = "notices";
+                o.InstanceName = options.SchedulerName;
                 o.InstanceId = options.InstanceId;
             });
             q.UseTimeProvider(time);
