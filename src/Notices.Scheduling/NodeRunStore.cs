@@ -117,6 +117,22 @@ public sealed class NodeRunStore
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>The nodes recorded done, as (node, district).</summary>
+    public async Task<IReadOnlySet<(DateOnly Node, string District)>> DoneAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT node, district FROM node_runs WHERE state = 'done'";
+        var done = new HashSet<(DateOnly, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            done.Add((DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.GetString(1)));
+        }
+        return done;
+    }
+
     /// <summary>Every run recorded, by node date and district.</summary>
     public async Task<IReadOnlyList<NodeRunRecord>> ListAsync(CancellationToken ct = default)
     {

@@ -53,8 +53,13 @@ public sealed class NodeRunner
         await gate.WaitAsync(ct);
         try
         {
+            // One read of what is done, then a claim only for the rest: a trigger late in the
+            // year would otherwise try a claim for every node of the year.
+            var done = await runs.DoneAsync(ct);
             foreach (var node in Schedule.DueBy(time.GetUtcNow(), district))
             {
+                if (done.Contains((node.Node, node.District)))
+                    continue;
                 ct.ThrowIfCancellationRequested();
                 if (await RunClaimedAsync(node, force: false, ct))
                     ran.Add(node);
