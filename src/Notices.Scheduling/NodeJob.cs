@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace Notices.Scheduling;
@@ -29,9 +30,14 @@ public sealed class NodeJob : IJob
     public const string CatchUpKey = "catchup";
 
     private readonly NodeRunner runner;
+    private readonly CancellationToken stopping;
 
     /// <summary>Created by Quartz's job factory from the container.</summary>
-    public NodeJob(NodeRunner runner) => this.runner = runner;
+    public NodeJob(NodeRunner runner, IHostApplicationLifetime? lifetime = null)
+    {
+        this.runner = runner;
+        stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+    }
 
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -40,7 +46,7 @@ public sealed class NodeJob : IJob
         var ct = cancellationToken;
         if (data.GetString(CatchUpKey) == "true")
         {
-            await runner.RunDueAsync(null, ct);
+            await runner.RunDueAsync(null, ct, stopping);
             return;
         }
 
@@ -61,7 +67,8 @@ public sealed class NodeJob : IJob
         }
 
         // Earlier nodes first: after downtime, the trigger that fires may not be the oldest.
-        await runner.RunDueAsync(district, ct);
-        await runner.RunAsync(node, force: false, ct);
+        await runner.RunDueAsync(district, ct, stopping);
+        if (!stopping.IsCancellationRequested)
+            await runner.RunAsync(node, force: false, ct);
     }
 }

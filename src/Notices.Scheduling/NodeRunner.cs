@@ -46,8 +46,13 @@ public sealed class NodeRunner
     /// <paramref name="district"/>'s. This is the catch-up after downtime, and what every
     /// node's trigger does, so a node missed while the service was down runs before a later one.
     /// </summary>
+    /// <param name="district">Only this district's nodes; all districts' when null.</param>
+    /// <param name="ct">Cancels the work of the running node.</param>
+    /// <param name="stopping">Signalled when the service stops: the running node finishes, and
+    /// no further node starts; those left run at the next start.</param>
     /// <returns>The nodes this call ran (not those done before or by another process).</returns>
-    public async Task<IReadOnlyList<ScheduledNode>> RunDueAsync(string? district, CancellationToken ct)
+    public async Task<IReadOnlyList<ScheduledNode>> RunDueAsync(string? district, CancellationToken ct,
+        CancellationToken stopping = default)
     {
         var ran = new List<ScheduledNode>();
         await gate.WaitAsync(ct);
@@ -61,6 +66,12 @@ public sealed class NodeRunner
                 if (done.Contains((node.Node, node.District)))
                     continue;
                 ct.ThrowIfCancellationRequested();
+                if (stopping.IsCancellationRequested)
+                {
+                    logger.LogInformation("Stopping: node {Node} for {District} and later ones wait for the next start",
+                        node.Node, node.District);
+                    break;
+                }
                 if (await RunClaimedAsync(node, force: false, ct))
                     ran.Add(node);
             }
