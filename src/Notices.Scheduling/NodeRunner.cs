@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Notices.Scheduling;
@@ -69,7 +70,7 @@ public sealed class NodeRunner
                 if (stopping.IsCancellationRequested)
                 {
                     logger.LogInformation("Stopping: node {Node} for {District} and later ones wait for the next start",
-                        node.Node, node.District);
+                        Day(node), node.District);
                     break;
                 }
                 if (await RunClaimedAsync(node, force: false, ct))
@@ -106,17 +107,17 @@ public sealed class NodeRunner
         if (!await runs.TryBeginAsync(node.Node, node.District, force, time.GetUtcNow(), lease, Owner, ct))
         {
             logger.LogDebug("Node {Node} for {District} is done or running elsewhere; skipped",
-                node.Node, node.District);
+                Day(node), node.District);
             return false;
         }
 
         var late = time.GetUtcNow() - node.FireAt;
         logger.LogInformation(
             "Node {Node} for {District} starts{Bulletin}{Forced}{Late}",
-            node.Node, node.District,
+            Day(node), node.District,
             node.Bulletin is null ? "" : $" (bulletin {node.Bulletin.Kind})",
             force ? " (forced)" : "",
-            late > TimeSpan.FromMinutes(1) ? $", {late.TotalHours:0.#} h late" : "");
+            Late(late));
 
         var started = time.GetTimestamp();
         try
@@ -129,11 +130,11 @@ public sealed class NodeRunner
             await runs.CompleteAsync(node.Node, node.District, time.GetUtcNow(), outcome.ToString(),
                 CancellationToken.None);
             foreach (var file in outcome.Files)
-                logger.LogInformation("Node {Node} for {District} wrote {File}", node.Node, node.District, file);
+                logger.LogInformation("Node {Node} for {District} wrote {File}", Day(node), node.District, file);
             foreach (var message in outcome.Messages)
-                logger.LogInformation("Node {Node} for {District} mailed {Message}", node.Node, node.District, message);
+                logger.LogInformation("Node {Node} for {District} mailed {Message}", Day(node), node.District, message);
             logger.LogInformation("Node {Node} for {District} done in {Seconds:0.000} s: {Outcome}",
-                node.Node, node.District, took.TotalSeconds, outcome);
+                Day(node), node.District, took.TotalSeconds, outcome);
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -141,15 +142,22 @@ public sealed class NodeRunner
             await runs.FailAsync(node.Node, node.District, time.GetUtcNow(), "stopped while running",
                 CancellationToken.None);
             logger.LogWarning("Node {Node} for {District} stopped while running; it runs again at the next start",
-                node.Node, node.District);
+                Day(node), node.District);
             throw;
         }
         catch (Exception e)
         {
             await runs.FailAsync(node.Node, node.District, time.GetUtcNow(), e.Message, CancellationToken.None);
             logger.LogError(e, "Node {Node} for {District} failed after {Seconds:0.000} s; it runs again at the next catch-up",
-                node.Node, node.District, time.GetElapsedTime(started).TotalSeconds);
+                Day(node), node.District, time.GetElapsedTime(started).TotalSeconds);
             return false;
         }
     }
+
+    private static string Day(ScheduledNode node) => node.Node.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Late(TimeSpan late) =>
+        late < TimeSpan.FromMinutes(1) ? ""
+        : late < TimeSpan.FromDays(2) ? $", {late.TotalHours:0.#} h late"
+        : $", {late.TotalDays:0} days late";
 }

@@ -44,4 +44,10 @@ public sealed class ScheduleOptions
     /// abandoned (that process died) and may be taken over. Default 2 hours.
     /// </summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How long a stop waits for the running node to finish (default 10 minutes: a city's
+    /// bulletin node renders and mails for a while). The host's own default is 30 seconds.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -35,6 +35,7 @@ public static class ScheduleServiceCollectionExtensions
                 + "or Schedule:Clustered to false."));
         }
 
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         services.AddSingleton(options);
         services.AddSingleton(schedule);
         services.AddSingleton(time);
