@@ -12,10 +12,11 @@ namespace Notices.Scheduling.Tests;
 internal static class ServiceHost
 {
     public static IHost Build(TempFolder folder, TimeProvider time, INodeWork work, string? name = null,
-        ScheduleOptions? options = null)
+        ScheduleOptions? options = null, Database? store = null)
     {
         options ??= new ScheduleOptions();
         options.JobStorePath = folder.File("quartz.db");
+        store ??= Database.Sqlite(folder.File("notices.db"));
 
         // Quartz keeps schedulers in a process-wide repository by name: tests running side
         // by side each need their own.
@@ -25,8 +26,7 @@ internal static class ServiceHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddNodeSchedule(TestScheme.Create(), options, Database.Sqlite(folder.File("notices.db")),
-            _ => work, time);
+        builder.Services.AddNodeSchedule(TestScheme.Create(), options, store, _ => work, time);
         return builder.Build();
     }
 

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Notices.Core.Storage;
+
+namespace Notices.Scheduling.Tests;
+
+/// <summary>
+/// Several <c>notices run</c> hosts as one Quartz cluster over a real PostgreSQL: the job
+/// store, the node_runs table and the store are all shared.
+/// </summary>
+[Collection("service")]
+public sealed class ClusterTests : IDisposable
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [PostgresFact]
+    public async Task NodeRunStore_OnPostgres_ClaimsEachNodeOnce_AndRedoesOnlyWhenForced()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        var runs = new NodeRunStore(pg.Store);
+        await runs.EnsureAsync();
+        var node = new DateOnly(2021, 6, 25);
+        var now = new DateTimeOffset(2021, 6, 25, 10, 0, 0, TimeSpan.Zero);
+        var lease = TimeSpan.FromHours(2);
+
+        Assert.True(await runs.TryBeginAsync(node, "shili", false, now, lease, "one"));
+        Assert.False(await runs.TryBeginAsync(node, "shili", false, now, lease, "two"));
+        await runs.CompleteAsync(node, "shili", now.AddSeconds(3), "2 files, 4 messages");
+        Assert.False(await runs.TryBeginAsync(node, "shili", false, now, lease, "two"));
+        Assert.True(await runs.TryBeginAsync(node, "shili", true, now.AddDays(1), lease, "two"));
+
+        var record = Assert.Single(await runs.ListAsync());
+        Assert.Equal((NodeRunStore.Running, 2, "two"), (record.State, record.Attempts, record.Owner));
+    }
+
+    [PostgresFact]
+    public async Task TwoHostsInACluster_OverASimulatedYear_RunEachNodeOnce()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 1, 0, 0, 0, China));
+        var work = new RecordingWork { Delay = TimeSpan.FromMilliseconds(50) };
+        var hosts = new List<IHost>();
+        foreach (var id in new[] { "one", "two" })
+        {
+            var options = new ScheduleOptions
+            {
+                JobStoreProvider = StoreProvider.Postgres,
+                JobStoreConnectionString = pg.ConnectionString,
+                Clustered = true,
+                InstanceId = id,
+            };
+            hosts.Add(ServiceHost.Build(folder, time, work, "cluster", options, pg.Store));
+        }
+
+        try
+        {
+            foreach (var host in hosts)
+                await host.StartAsync();
+
+            var fireTimes = NodeSchedule.Build(TestScheme.Create(), new ScheduleOptions()).Nodes
+                .Select(n => n.FireAt).Distinct().ToList();
+            var expected = 0;
+            foreach (var fireAt in fireTimes)
+            {
+                time.SetUtcNow(fireAt.AddSeconds(1));
+                expected += 2;
+                await ServiceHost.WaitUntil(() => work.Finished.Count >= expected, $"{expected} runs by {fireAt}", 60);
+            }
+            await Task.Delay(1000);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.StopAsync();
+                host.Dispose();
+            }
+        }
+
+        Assert.Equal(16, work.Runs.Count);
+        Assert.Equal(16, work.Runs.Distinct().Count());
+        var owners = (await new NodeRunStore(pg.Store).ListAsync()).Select(r => r.Owner).Distinct();
+        Assert.NotEmpty(owners);
+    }
+}
