@@ -160,4 +160,27 @@ public sealed class ScheduleServiceTests : IDisposable
         var records = await new NodeRunStore(Database.Sqlite(folder.File("notices.db"))).ListAsync();
         Assert.Equal(NodeRunStore.Done, Assert.Single(records).State);
     }
+
+    [Fact]
+    public async Task RunCutShortByACrash_RunsAgainAtTheNextStart()
+    {
+        // A power cut during 03-31 for shili left its row running, and d1's not begun.
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
+        var runs = new NodeRunStore(Database.Sqlite(folder.File("notices.db")));
+        await runs.EnsureAsync();
+        await runs.TryBeginAsync(new DateOnly(2021, 3, 31), "shili", false, time.GetUtcNow().AddHours(-14),
+            TimeSpan.FromHours(2), "crashed");
+        time.Advance(TimeSpan.FromMinutes(5));
+        var work = new RecordingWork();
+        using var host = ServiceHost.Build(folder, time, work);
+
+        await host.StartAsync();
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 2, "both 03-31 nodes");
+        await Task.Delay(300);
+        await host.StopAsync();
+
+        Assert.Equal(["d1", "shili"], work.Runs.Select(r => r.District).Order());
+        var shili = (await runs.ListAsync()).Single(r => r.District == "shili");
+        Assert.Equal((NodeRunStore.Done, 2), (shili.State, shili.Attempts));
+    }
 }
