@@ -148,7 +148,8 @@ public sealed class NodeRunner
         catch (Exception e)
         {
             await runs.FailAsync(node.Node, node.District, time.GetUtcNow(), e.Message, CancellationToken.None);
-            logger.LogError(e, "Node {Node} for {District} failed after {Seconds:0.000} s; it runs again at the next catch-up",
+            logger.LogError(e,
+                "Node {Node} for {District} failed after {Seconds:0.000} s; it runs again at the next catch-up",
                 Day(node), node.District, time.GetElapsedTime(started).TotalSeconds);
             return false;
         }

@@ -29,11 +29,14 @@ public static class NodeTriggers
             .ForJob(NodeJob.Key)
             .UsingJobData(NodeJob.CatchUpKey, "true")
             .StartAt(now)
-            .WithSimpleSchedule(s => s.WithRepeatCount(0).WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .WithSimpleSchedule(OnceFiringNowIfMissed)
             .WithDescription("Catch-up: every node due and not done")
             .Build();
 
-    /// <summary>A trigger that fires now (by <paramref name="time"/>) and redoes <paramref name="node"/> even if it is done.</summary>
+    /// <summary>
+    /// A trigger that fires now (by <paramref name="time"/>) and redoes <paramref name="node"/>
+    /// even if it is done.
+    /// </summary>
     public static ITrigger Forced(ScheduledNode node, TimeProvider time)
     {
         var now = time.GetUtcNow();
@@ -52,7 +55,10 @@ public static class NodeTriggers
             .StartAt(at)
 
             // A node missed while the service was down fires once, as soon as it is seen.
-            .WithSimpleSchedule(s => s.WithRepeatCount(0).WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .WithSimpleSchedule(OnceFiringNowIfMissed)
             .WithDescription(description)
             .Build();
+
+    private static void OnceFiringNowIfMissed(SimpleScheduleBuilder schedule) =>
+        schedule.WithRepeatCount(0).WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow);
 }

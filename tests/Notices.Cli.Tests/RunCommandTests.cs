@@ -39,7 +39,8 @@ public sealed class RunCommandTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "notices.dll"));
         foreach (var arg in new[] { "run", "--scheme", Cli.Seed("scheme-2021.yaml"), "--store", "data/notices.db" })
             start.ArgumentList.Add(arg);
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
+        var inherited = start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal));
+        foreach (var key in inherited.ToList())
             start.Environment.Remove(key);
 
         using var process = Process.Start(start)!;
@@ -62,7 +63,8 @@ public sealed class RunCommandTests
         }
         finally
         {
-            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var kill = Process.Start("kill", ["-TERM", pid]);
             await kill.WaitForExitAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }

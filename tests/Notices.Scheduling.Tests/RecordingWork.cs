@@ -40,7 +40,9 @@ internal sealed class RecordingWork : INodeWork
             if (FailOnce.TryRemove(run.Node, out _))
                 throw new InvalidOperationException($"node {run.Node} failed on purpose");
             Finished.Enqueue(run);
-            var files = run.Bulletin is null ? Array.Empty<string>() : [$"output/{run.District}-{run.Bulletin.Kind}.pdf"];
+            var files = run.Bulletin is null
+                ? Array.Empty<string>()
+                : [$"output/{run.District}-{run.Bulletin.Kind}.pdf"];
             return new NodeOutcome(files, run.Bulletin is null ? [] : [$"<{run.District}@notices> to gov"]);
         }
         finally

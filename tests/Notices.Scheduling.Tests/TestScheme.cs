@@ -32,7 +32,8 @@ internal static class TestScheme
         {
             var id = d == 0 ? "shili" : $"d{d}";
             all.Add(new District(id, $"区{d}", $"区{d}人民政府", [$"gov@{id}.example"], settings,
-                [new Unit($"{id}-a", $"{id}甲街道办事处", []), new Unit($"{id}-b", $"{id}乙街道办事处", [])]));
+                [new Unit($"{id}-a", $"{id}甲街道办事处", []),
+                    new Unit($"{id}-b", $"{id}乙街道办事处", [])]));
         }
 
         BulletinNode[] bulletins =
