@@ -90,15 +90,16 @@ internal static class CsvRows
                         closed = true;
                         break;
                     }
-                    if (q == '\r' || q == '\n')
+                    if (q == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                     {
-                        if (q == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                        {
-                            field.Append('\r');
-                            i++;
-                        }
+                        // CRLF inside a field is one line break, kept as written.
+                        field.Append("\r\n");
                         line++;
+                        i += 2;
+                        continue;
                     }
+                    if (q == '\r' || q == '\n')
+                        line++;
                     field.Append(q);
                     i++;
                 }
