@@ -15,15 +15,7 @@ public static class Scorer
     /// <param name="asOf">Only facts dated on or before this day count.</param>
     public static Scorecard Score(Scheme scheme, IEnumerable<EvidenceRecord> records, DateOnly asOf)
     {
-        var all = records as IReadOnlyList<EvidenceRecord> ?? records.ToList();
-
-        // A withdrawal corrects the record it names at every as-of date, whatever its own date:
-        // spec, "Evidence files".
-        var withdrawn = all.Where(r => r.Voids is not null).Select(r => r.Voids!).ToHashSet(StringComparer.Ordinal);
-        var facts = all
-            .Where(r => r.HasFact && r.Date <= asOf && !IsWithdrawn(r, withdrawn))
-            .ToLookup(r => (r.Unit!, r.Item!));
-
+        var facts = Counting(records, asOf);
         var due = scheme.Items.Where(i => i.IsDue(asOf)).ToList();
         var available = due.Sum(i => i.Max);
 
@@ -36,6 +28,21 @@ public static class Scorer
             units.AddRange(Rank(scored));
         }
         return new Scorecard(scheme, asOf, available, units);
+    }
+
+    /// <summary>
+    /// The facts that count at <paramref name="asOf"/>, by unit and item: dated on or before it
+    /// and not withdrawn. A withdrawal corrects the record it names at every as-of date, whatever
+    /// its own date (spec, "Evidence files").
+    /// </summary>
+    internal static ILookup<(string Unit, string Item), EvidenceRecord> Counting(
+        IEnumerable<EvidenceRecord> records, DateOnly asOf)
+    {
+        var all = records as IReadOnlyList<EvidenceRecord> ?? records.ToList();
+        var withdrawn = all.Where(r => r.Voids is not null).Select(r => r.Voids!).ToHashSet(StringComparer.Ordinal);
+        return all
+            .Where(r => r.HasFact && r.Date <= asOf && !IsWithdrawn(r, withdrawn))
+            .ToLookup(r => (r.Unit!, r.Item!));
     }
 
     private static bool IsWithdrawn(EvidenceRecord record, HashSet<string> withdrawn) =>
