@@ -69,14 +69,16 @@ public sealed class EvidenceCommandTests : IDisposable
 
         Assert.Equal((0, "june.csv: 2 records (import 1)\nImported 1 file(s), 2 records.\n"),
             (import.Code, import.Out.ReplaceLineEndings("\n")));
-        Assert.Equal((0, "Withdrew #2 (withdrawal record #3).\n"), (withdraw.Code, withdraw.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "Withdrew #2 (withdrawal record #3).\n"),
+            (withdraw.Code, withdraw.Out.ReplaceLineEndings("\n")));
         var lines = list.Out.ReplaceLineEndings("\n").Split('\n');
         Assert.StartsWith("key  id  unit  item  fact", lines[0]);
         Assert.Matches(@"^#1\s+C1\s+城关\s+1\.2\s+submitted\s+2021-06-20\s+城政发〔2021〕30号\s+june\.csv:2$", lines[1]);
         Assert.Matches(@"^#2\s+新华\s+2\.1\s+unrecorded\s+3\s+2021-04-20\s+june\.csv:3\s+withdrawn by #3$", lines[2]);
         Assert.Matches(@"^#3\s+withdraws #2: 重复录入\s+notices evidence void$", lines[3]);
         Assert.Equal("3 records, 1 withdrawn.", lines[4]);
-        Assert.Equal(3, onlyXinhua.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var xinhuaLines = onlyXinhua.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, xinhuaLines.Length);
     }
 
     [Fact]
@@ -92,7 +94,8 @@ public sealed class EvidenceCommandTests : IDisposable
         Assert.Equal(1, run.Code);
         Assert.Equal(
             "bad.csv:2: unit: \"东城\" is not a unit of the scheme; write one of 城关, 新华, 兴达, 昌盛 (or its full name)\n"
-            + "bad.csv:3: value: \"2.55\" has more than one decimal; write a score from 0 to 2 with at most one decimal, e.g. 1.5\n"
+            + "bad.csv:3: value: \"2.55\" has more than one decimal; write a score from 0 to 2 with at most "
+                + "one decimal, e.g. 1.5\n"
             + "bad.csv:3: date: \"2021-13-01\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日\n"
             + "3 problems; nothing was changed.\n",
             run.Error.ReplaceLineEndings("\n"));
@@ -108,7 +111,8 @@ public sealed class EvidenceCommandTests : IDisposable
         var again = await RunAsync("evidence", "import", file);
 
         Assert.Equal(3, again.Code);
-        Assert.Matches(@"^may\.csv was already imported on \d{4}-\d\d-\d\d \d\d:\d\d UTC by 测试员 \(import 1, 1 records\)",
+        Assert.Matches(
+            @"^may\.csv was already imported on \d{4}-\d\d-\d\d \d\d:\d\d UTC by 测试员 \(import 1, 1 records\)",
             again.Error);
     }
 

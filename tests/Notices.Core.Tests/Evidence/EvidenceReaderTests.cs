@@ -21,7 +21,8 @@ public sealed class EvidenceReaderTests
             new EvidenceRecord("城关", "1.1", "submitted", null, May8, "城政发〔2021〕12号", null, null,
                 new RecordSource("evidence.csv", 2)),
             records[0]);
-        Assert.Equal(("新华", "2.1", "unrecorded", 3m), (records[1].Unit, records[1].Item, records[1].Fact, records[1].Value));
+        Assert.Equal(("新华", "2.1", "unrecorded", 3m),
+            (records[1].Unit, records[1].Item, records[1].Fact, records[1].Value));
         Assert.Equal(1.6m, records[2].Value);
         Assert.Equal(new DateOnly(2021, 12, 20), records[2].Date);
         Assert.Equal(4, records[2].Source.Line);
@@ -202,25 +203,33 @@ public sealed class EvidenceReaderTests
     [InlineData("fact 1.1 does not read", "城关,1.1,unpublished,,2021-05-08,,,",
         "evidence.csv:2: fact: \"unpublished\" is not a fact item 1.1 reads; item 1.1 reads submitted")]
     [InlineData("fact 2.1 does not read", "城关,2.1,unreviewed,1,2021-04-20,,,",
-        "evidence.csv:2: fact: \"unreviewed\" is not a fact item 2.1 reads; item 2.1 reads submitted, unrecorded, unflagged")]
+        "evidence.csv:2: fact: \"unreviewed\" is not a fact item 2.1 reads; item 2.1 reads submitted, "
+            + "unrecorded, unflagged")]
     [InlineData("submission value (1.1)", "城关,1.1,submitted,2,2021-05-08,,,",
         "evidence.csv:2: value: \"2\" is not a value for submitted (a report handed in); leave it blank or write 1")]
     [InlineData("count zero (2.1)", "城关,2.1,unrecorded,0,2021-04-20,,,",
-        "evidence.csv:2: value: \"0\" is not a count for unrecorded; write a whole number of findings, 1 or more (blank means 1)")]
+        "evidence.csv:2: value: \"0\" is not a count for unrecorded; write a whole number of findings, 1 or "
+            + "more (blank means 1)")]
     [InlineData("count fraction (4.3)", "城关,4.3,unresolved,1.5,2021-04-20,,,",
-        "evidence.csv:2: value: \"1.5\" is not a count for unresolved; write a whole number of findings, 1 or more (blank means 1)")]
+        "evidence.csv:2: value: \"1.5\" is not a count for unresolved; write a whole number of findings, 1 or "
+            + "more (blank means 1)")]
     [InlineData("count text (5.1)", "城关,5.1,unpublicized,三,2021-04-20,,,",
-        "evidence.csv:2: value: \"三\" is not a count for unpublicized; write a whole number of findings, 1 or more (blank means 1)")]
+        "evidence.csv:2: value: \"三\" is not a count for unpublicized; write a whole number of findings, 1 or "
+            + "more (blank means 1)")]
     [InlineData("flag value (1.4)", "城关,1.4,unpublished,2,2021-12-20,,,",
         "evidence.csv:2: value: \"2\" is not a value for unpublished (a failing found); leave it blank or write 1")]
     [InlineData("judged blank (6.1)", "城关,6.1,spot_check,,2021-12-20,,,",
-        "evidence.csv:2: value: is blank; spot_check is a judged score: write a score from 0 to 2 with at most one decimal, e.g. 1.5")]
+        "evidence.csv:2: value: is blank; spot_check is a judged score: write a score from 0 to 2 with at most "
+            + "one decimal, e.g. 1.5")]
     [InlineData("judged over max (6.1)", "城关,6.1,spot_check,2.5,2021-12-20,,,",
-        "evidence.csv:2: value: \"2.5\" is outside 0 to 2, the range of spot_check; write a score from 0 to 2 with at most one decimal, e.g. 1.5")]
+        "evidence.csv:2: value: \"2.5\" is outside 0 to 2, the range of spot_check; write a score from 0 to 2 "
+            + "with at most one decimal, e.g. 1.5")]
     [InlineData("judged negative (6.1)", "城关,6.1,spot_check,-1,2021-12-20,,,",
-        "evidence.csv:2: value: \"-1\" is outside 0 to 2, the range of spot_check; write a score from 0 to 2 with at most one decimal, e.g. 1.5")]
+        "evidence.csv:2: value: \"-1\" is outside 0 to 2, the range of spot_check; write a score from 0 to 2 "
+            + "with at most one decimal, e.g. 1.5")]
     [InlineData("judged two decimals (6.1)", "城关,6.1,spot_check,1.55,2021-12-20,,,",
-        "evidence.csv:2: value: \"1.55\" has more than one decimal; write a score from 0 to 2 with at most one decimal, e.g. 1.5")]
+        "evidence.csv:2: value: \"1.55\" has more than one decimal; write a score from 0 to 2 with at most one "
+            + "decimal, e.g. 1.5")]
     [InlineData("judged decimal comma (6.1)", "城关,6.1,spot_check,\"1,5\",2021-12-20,,,",
         "evidence.csv:2: value: \"1,5\" is not a number; write a score from 0 to 2 with at most one decimal, e.g. 1.5")]
     [InlineData("malformed date", "城关,1.1,submitted,,2021/13/05,,,",
@@ -230,11 +239,13 @@ public sealed class EvidenceReaderTests
     [InlineData("day-month order", "城关,1.1,submitted,,08/05/2021,,,",
         "evidence.csv:2: date: \"08/05/2021\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日")]
     [InlineData("date outside the year", "城关,1.1,submitted,,2020-12-30,,,",
-        "evidence.csv:2: date: \"2020-12-30\" is outside the scheme's year 2021; facts are dated from 2021-01-01 to 2021-12-31")]
+        "evidence.csv:2: date: \"2020-12-30\" is outside the scheme's year 2021; facts are dated from "
+            + "2021-01-01 to 2021-12-31")]
     [InlineData("blank date", "城关,1.1,submitted,,,,,",
         "evidence.csv:2: date: is blank; write 2021-05-08, 2021/5/8 or 2021年5月8日")]
     [InlineData("voids unknown id", "城关,1.1,submitted,,2021-05-08,,,B9",
-        "evidence.csv:2: voids: \"B9\" names no earlier record; voids must name the id of a record on an earlier line of this file or already stored (notices evidence list shows them)")]
+        "evidence.csv:2: voids: \"B9\" names no earlier record; voids must name the id of a record on an "
+            + "earlier line of this file or already stored (notices evidence list shows them)")]
     [InlineData("id with #", "城关,1.1,submitted,,2021-05-08,,#3,",
         "evidence.csv:2: id: \"#3\" may not start with #, which names a stored record by its key; choose another id")]
     [InlineData("id already stored", "城关,1.1,submitted,,2021-05-08,,S1,",
@@ -281,7 +292,9 @@ public sealed class EvidenceReaderTests
             + ",,,,,,,A1\n"
             + ",,,,,,,A1\n");
 
-        Assert.Equal(["evidence.csv:4: voids: \"A1\" is already withdrawn on line 3; a record is withdrawn once"], problems);
+        Assert.Equal(
+            ["evidence.csv:4: voids: \"A1\" is already withdrawn on line 3; a record is withdrawn once"],
+            problems);
     }
 
     [Fact]
@@ -291,17 +304,21 @@ public sealed class EvidenceReaderTests
 
         Assert.Equal(
         [
-            "evidence.csv:1: fact: the required column \"fact\" is missing; the header must name unit, item, fact, value and date",
-            "evidence.csv:1: date: the required column \"date\" is missing; the header must name unit, item, fact, value and date",
+            "evidence.csv:1: fact: the required column \"fact\" is missing; the header must name unit, item, "
+                + "fact, value and date",
+            "evidence.csv:1: date: the required column \"date\" is missing; the header must name unit, item, "
+                + "fact, value and date",
         ], problems);
     }
 
     [Fact]
     public void DuplicatedColumn_IsReportedOnLineOne()
     {
-        var problems = EvidenceFiles.Problems("unit,item,fact,value,date,Date\n城关,1.1,submitted,,2021-05-08,2021-05-09\n");
+        var problems = EvidenceFiles.Problems(
+            "unit,item,fact,value,date,Date\n城关,1.1,submitted,,2021-05-08,2021-05-09\n");
 
-        Assert.Equal(["evidence.csv:1: date: the column \"date\" appears twice (columns 5 and 6); keep one of them"], problems);
+        Assert.Equal(["evidence.csv:1: date: the column \"date\" appears twice (columns 5 and 6); keep one of "
+            + "them"], problems);
     }
 
     [Fact]
@@ -309,7 +326,8 @@ public sealed class EvidenceReaderTests
     {
         var problems = EvidenceFiles.Problems("\n\n");
 
-        Assert.Equal(["evidence.csv:1: the file is empty; its first line must be the header unit,item,fact,value,date (note, id and voids may follow)"],
+        Assert.Equal(["evidence.csv:1: the file is empty; its first line must be the header "
+            + "unit,item,fact,value,date (note, id and voids may follow)"],
             problems);
     }
 
@@ -319,7 +337,8 @@ public sealed class EvidenceReaderTests
         var problems = EvidenceFiles.Problems(
             "unit,item,fact,value,date,note\n城关,1.1,submitted,,2021-05-08,\"未闭合\n");
 
-        Assert.Equal(["evidence.csv:2: a quoted field opened on this line is never closed; end it with \" (write \"\" for a quote inside it)"],
+        Assert.Equal(["evidence.csv:2: a quoted field opened on this line is never closed; end it with \" "
+            + "(write \"\" for a quote inside it)"],
             problems);
     }
 
@@ -338,8 +357,10 @@ public sealed class EvidenceReaderTests
             "evidence.csv:3: unit: \"东城\" is not a unit of the scheme; write one of 城关, 新华, 兴达, 昌盛 (or its full name)",
             "evidence.csv:3: value: \"3\" is not a value for submitted (a report handed in); leave it blank or write 1",
             "evidence.csv:3: date: \"2021-13-01\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日",
-            "evidence.csv:5: value: \"2.25\" has more than one decimal; write a score from 0 to 2 with at most one decimal, e.g. 1.5",
-            "evidence.csv:5: date: \"2022-01-01\" is outside the scheme's year 2021; facts are dated from 2021-01-01 to 2021-12-31",
+            "evidence.csv:5: value: \"2.25\" has more than one decimal; write a score from 0 to 2 with at most "
+                + "one decimal, e.g. 1.5",
+            "evidence.csv:5: date: \"2022-01-01\" is outside the scheme's year 2021; facts are dated from "
+                + "2021-01-01 to 2021-12-31",
             "evidence.csv:5: id: \"A1\" is already the id of line 2; give each record its own id",
         ], problems);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -76,7 +77,7 @@ internal sealed class TestWorkbook
                             {
                                 CellReference = reference,
                                 DataType = CellValues.SharedString,
-                                CellValue = new CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                                CellValue = new CellValue(index.ToString(CultureInfo.InvariantCulture)),
                             });
                             break;
                         case Inline inline:
@@ -98,7 +99,8 @@ internal sealed class TestWorkbook
                             row.Append(new Cell
                             {
                                 CellReference = reference,
-                                CellValue = new CellValue(Convert.ToString(cells[i], System.Globalization.CultureInfo.InvariantCulture)!),
+                                CellValue = new CellValue(
+                                    Convert.ToString(cells[i], CultureInfo.InvariantCulture)!),
                             });
                             break;
                         default:

@@ -51,7 +51,8 @@ public sealed class XlsxEvidenceTests
 
         Assert.Equal(
         [
-            "evidence.xlsx:7: date: \"2020-09-26\" is outside the scheme's year 2021; facts are dated from 2021-01-01 to 2021-12-31",
+            "evidence.xlsx:7: date: \"2020-09-26\" is outside the scheme's year 2021; facts are dated from "
+                + "2021-01-01 to 2021-12-31",
             "evidence.xlsx:9: date: \"44324\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日",
         ], problems);
     }

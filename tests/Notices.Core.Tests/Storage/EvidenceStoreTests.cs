@@ -184,7 +184,8 @@ public sealed class EvidenceStoreTests : IDisposable
 
         Assert.Equal(("P1", "已于12月19日公示", 2L), (withdrawal.Voids, withdrawal.Note, withdrawal.Source.Key));
         var history = await store.Store.HistoryAsync();
-        Assert.Equal((EvidenceStore.VoidSource, "李明", (string?)null), (history[1].FileName, history[1].ImportedBy, history[1].Sha256));
+        Assert.Equal((EvidenceStore.VoidSource, "李明", (string?)null),
+            (history[1].FileName, history[1].ImportedBy, history[1].Sha256));
         var listed = await store.Store.ListAsync();
         Assert.Equal("#2", listed[0].WithdrawnBy);
 
