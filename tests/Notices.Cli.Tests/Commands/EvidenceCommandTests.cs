@@ -117,6 +117,20 @@ public sealed class EvidenceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task History_ListsImportsAndWithdrawalsWithWhoAndWhen()
+    {
+        await RunAsync("evidence", "import", Write("may.csv", Header + "城关,1.1,submitted,,2021-05-08,,M1,\n"));
+        await RunAsync("evidence", "void", "M1", "--reason", "误报");
+
+        var run = await RunAsync("evidence", "history");
+
+        var lines = run.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+测试员\s+1\s+may\.csv\s+[0-9a-f]{12}$", lines[1]);
+        Assert.Matches(@"^2\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+测试员\s+1\s+notices evidence void$", lines[2]);
+    }
+
+    [Fact]
     public async Task VoidOfUnknownRecord_IsRefused()
     {
         var run = await RunAsync("evidence", "void", "X9", "--reason", "误报");

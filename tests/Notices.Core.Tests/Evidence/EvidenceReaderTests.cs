@@ -396,4 +396,27 @@ public sealed class EvidenceReaderTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void TabSeparatedFile_IsRefusedWithAHintToSaveAsCsv()
+    {
+        var bytes = Encoding.Unicode.GetPreamble()
+            .Concat(Encoding.Unicode.GetBytes("unit\titem\tfact\tvalue\tdate\r\n城关\t1.1\tsubmitted\t\t2021-05-08\r\n"))
+            .ToArray();
+
+        var e = Assert.Throws<ProblemException>(() => EvidenceFiles.Read(bytes));
+
+        Assert.Equal("evidence.csv:1: the columns are separated by tabs, not commas; save the sheet as "
+            + "\"CSV (逗号分隔)\" or \"CSV UTF-8\", or give the .xlsx workbook", e.Problems.Single().ToString());
+    }
+
+    [Fact]
+    public void Utf16WithBom_CommaSeparated_IsRead()
+    {
+        var bytes = Encoding.Unicode.GetPreamble()
+            .Concat(Encoding.Unicode.GetBytes("unit,item,fact,value,date\r\n昌盛,1.1,submitted,,2021/5/8\r\n"))
+            .ToArray();
+
+        Assert.Equal(("昌盛", May8), EvidenceFiles.Read(bytes).Select(r => (r.Unit, r.Date)).Single());
+    }
 }
