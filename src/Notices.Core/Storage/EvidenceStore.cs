@@ -144,6 +144,24 @@ public sealed class EvidenceStore
         if (problems.Count > 0)
             throw new ProblemException(problems);
 
+        try
+        {
+            return await StoreAsync(read, importedBy, cancellationToken);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            // Another process imported one of these files since the check above: the UNIQUE
+            // sha256 column refused it and the transaction rolled back. Say who did.
+            await RefuseRepeatsAsync(files.Select(f => (f.Path, f.Sha)).ToList(), cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> StoreAsync(
+        List<(string Path, string Sha, IReadOnlyList<EvidenceRecord> Records)> read,
+        string importedBy,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var summary = new List<ImportedFile>();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -160,6 +178,14 @@ public sealed class EvidenceStore
         await transaction.CommitAsync(cancellationToken);
         return new ImportSummary(summary);
     }
+
+    /// <summary>SQLite's SQLITE_CONSTRAINT_UNIQUE (2067) or PostgreSQL's unique_violation (23505).</summary>
+    private static bool IsUniqueViolation(DbException e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        Npgsql.PostgresException postgres => postgres.SqlState == "23505",
+        _ => false,
+    };
 
     /// <summary>
     /// Every stored record in store order, withdrawn ones and withdrawals included. Each

@@ -69,6 +69,33 @@ public sealed class EvidenceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SameFileImportedTwiceAtOnce_IsStoredOnce()
+    {
+        var file = store.File("june.csv", Header + "城关,1.2,submitted,,2021-06-20,,,\n");
+        var other = new EvidenceStore(store.Database, store.Time);
+
+        var results = await Task.WhenAll(
+            Outcome(store.Store.ImportAsync([file], Repo.Scheme2021, "王芳")),
+            Outcome(other.ImportAsync([file], Repo.Scheme2021, "李明")));
+
+        Assert.Equal(["refused", "stored"], results.Order());
+        Assert.Equal((1, 1), await store.CountsAsync());
+
+        static async Task<string> Outcome(Task<ImportSummary> import)
+        {
+            try
+            {
+                await import;
+                return "stored";
+            }
+            catch (NoticesRefusedException)
+            {
+                return "refused";
+            }
+        }
+    }
+
+    [Fact]
     public async Task SameFileGivenTwiceInOneImport_IsRefused()
     {
         var file = store.File("june.csv", Header + "城关,1.2,submitted,,2021-06-20,,,\n");
