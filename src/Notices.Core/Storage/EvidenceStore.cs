@@ -76,6 +76,8 @@ public sealed class EvidenceStore
     /// <summary>
     /// Reads every file, checks them all, and stores all their records in one transaction.
     /// Files are read in the order given: a later file may withdraw a record of an earlier one.
+    /// A repeated file is refused before any file is checked, so its records are not reported
+    /// as clashing with themselves.
     /// </summary>
     /// <param name="paths">CSV or XLSX evidence files.</param>
     /// <param name="scheme">The scheme the records are checked against.</param>
