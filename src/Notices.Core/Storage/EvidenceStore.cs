@@ -172,8 +172,9 @@ public sealed class EvidenceStore
         {
             var importKey = await InsertImportAsync(connection, transaction, path, sha,
                 importedBy, now, records.Count, cancellationToken);
+            await using var insert = RecordInsert(connection, transaction);
             foreach (var record in records)
-                await InsertRecordAsync(connection, transaction, importKey, record, cancellationToken);
+                await InsertRecordAsync(insert, importKey, record, cancellationToken);
             summary.Add(new ImportedFile(path, importKey, records.Count,
                 records.Count(r => r.Voids is not null)));
         }
@@ -270,7 +271,8 @@ public sealed class EvidenceStore
             cancellationToken);
         var record = new EvidenceRecord(null, null, null, null, null, reasonText, null, name,
             new RecordSource(VoidSource, 0));
-        var key = await InsertRecordAsync(connection, transaction, importKey, record, cancellationToken);
+        await using var insert = RecordInsert(connection, transaction);
+        var key = await InsertRecordAsync(insert, importKey, record, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return record with { Id = $"#{key}", Source = record.Source with { Key = key } };
     }
@@ -414,29 +416,44 @@ public sealed class EvidenceStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<long> InsertRecordAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        long importKey,
-        EvidenceRecord record,
-        CancellationToken cancellationToken)
+    private static readonly string[] RecordColumns =
+        ["import", "line", "unit", "item", "fact", "value", "date", "note", "id", "voids"];
+
+    /// <summary>One insert command reused for every record of an import: parsed once, not per row.</summary>
+    private static DbCommand RecordInsert(DbConnection connection, DbTransaction transaction)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             "INSERT INTO evidence_records "
             + "(import_key, line, unit, item, fact, value, date, note, id, voids) VALUES "
             + "(@import, @line, @unit, @item, @fact, @value, @date, @note, @id, @voids) RETURNING key";
-        Add(command, "import", importKey);
-        Add(command, "line", record.Source.Line);
-        Add(command, "unit", record.Unit);
-        Add(command, "item", record.Item);
-        Add(command, "fact", record.Fact);
-        Add(command, "value", record.Value?.ToString(CultureInfo.InvariantCulture));
-        Add(command, "date", record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(command, "note", record.Note);
-        Add(command, "id", record.Id);
-        Add(command, "voids", record.Voids);
+        foreach (var column in RecordColumns)
+            Add(command, column, null);
+        return command;
+    }
+
+    private static async Task<long> InsertRecordAsync(
+        DbCommand command,
+        long importKey,
+        EvidenceRecord record,
+        CancellationToken cancellationToken)
+    {
+        object?[] values =
+        [
+            importKey,
+            record.Source.Line,
+            record.Unit,
+            record.Item,
+            record.Fact,
+            record.Value?.ToString(CultureInfo.InvariantCulture),
+            record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            record.Note,
+            record.Id,
+            record.Voids,
+        ];
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
