@@ -21,7 +21,8 @@ internal sealed partial class RowValidator
     private readonly IReadOnlySet<string> withdrawnIds;
     private readonly List<Problem> problems;
     private readonly HashSet<string> allFacts;
-    private readonly string unitNames;
+    private readonly string blankUnitHint;
+    private readonly string unknownUnitHint;
     private readonly string itemRange;
 
     // id → the line that gave it, for ids of this file.
@@ -47,10 +48,18 @@ internal sealed partial class RowValidator
         allFacts = scheme.Items.SelectMany(i => i.Facts).ToHashSet(StringComparer.Ordinal);
 
         // A city scheme has hundreds of units: name a few and point to the scheme for the rest.
-        unitNames = scheme.Units.Count <= 12
-            ? string.Join(", ", scheme.Units.Select(u => u.Id))
-            : string.Join(", ", scheme.Units.Take(5).Select(u => u.Id))
-                + $" … ({scheme.Units.Count} units; the scheme file lists them)";
+        if (scheme.Units.Count <= 12)
+        {
+            var names = string.Join(", ", scheme.Units.Select(u => u.Id));
+            blankUnitHint = $"write one of {names}";
+            unknownUnitHint = $"write one of {names} (or its full name)";
+        }
+        else
+        {
+            var few = string.Join(", ", scheme.Units.Take(3).Select(u => u.Id));
+            blankUnitHint = unknownUnitHint = "write a unit's short id or full name as the scheme "
+                + $"file lists them ({scheme.Units.Count} units), e.g. {few}";
+        }
         itemRange = scheme.Items.Count == 0 ? "" : $"{scheme.Items[0].Id} to {scheme.Items[^1].Id}";
     }
 
@@ -206,18 +215,14 @@ internal sealed partial class RowValidator
 
     private Unit? ReadUnit(int line, string? text)
     {
-        var names = unitNames;
         if (text is null)
         {
-            Add(line, "unit", $"is blank; write one of {names}");
+            Add(line, "unit", $"is blank; {blankUnitHint}");
             return null;
         }
         var unit = scheme.FindUnit(text);
         if (unit is null)
-        {
-            Add(line, "unit", $"\"{text}\" is not a unit of the scheme; write one of {names} "
-                + "(or its full name)");
-        }
+            Add(line, "unit", $"\"{text}\" is not a unit of the scheme; {unknownUnitHint}");
         return unit;
     }
 
