@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Notices.Core.Schemes;
 using Notices.Core.Scoring;
 using Scriban.Runtime;
@@ -41,6 +42,10 @@ public static class BulletinData
             ["summary"] = SummaryOf(summary),
             ["score_table"] = ScoreTableMarker,
         };
+
+        // The only function added to Scriban's builtins: quotes a value for the front matter,
+        // so a clerk never has to escape a colon or a quote in a name.
+        data.Import("yaml", new Func<object?, string>(YamlValue));
         return data;
     }
 
@@ -141,7 +146,7 @@ public static class BulletinData
             ["deductions"] = Array(i.Deductions.Where(l => l.Points > 0).Select(l => new ScriptObject
             {
                 ["fact"] = l.Fact,
-                ["label"] = i.Item.RuleFor(l.Fact)?.Label ?? l.Fact,
+                ["label"] = BulletinSummary.Describe(i.Item.RuleFor(l.Fact), l.Fact, [l.Reason]),
                 ["reason"] = l.Reason,
                 ["points"] = Points.Format(l.Points),
             })),
@@ -168,6 +173,7 @@ public static class BulletinData
             {
                 ["item"] = i.Item.Id,
                 ["topic"] = ItemTopic.Of(i.Item),
+                ["category"] = CategoryName(scheme, i.Item),
                 ["points"] = Points.Format(i.Deduction ?? 0),
                 ["reasons"] = Array(i.Deductions.Where(l => l.Points > 0).Select(l => l.Reason)),
                 ["reason_line"] = string.Join("；", i.Deductions.Where(l => l.Points > 0).Select(l => l.Reason)),
@@ -206,6 +212,7 @@ public static class BulletinData
         ["frequent"] = Array(summary.Frequent.Select(f => new ScriptObject
         {
             ["item"] = f.ItemId,
+            ["category"] = f.Category,
             ["topic"] = f.Topic,
             ["label"] = f.Label,
             ["units"] = Array(f.Units),
@@ -213,6 +220,10 @@ public static class BulletinData
             ["points"] = Points.Format(f.Points),
         })),
     };
+
+    /// <summary>An item's category name, as sentences quote it.</summary>
+    internal static string CategoryName(Scheme scheme, Item item) =>
+        scheme.Categories.FirstOrDefault(c => c.Number == item.Category)?.Name ?? "";
 
     /// <summary>The template name of an item status: scored, pending, not-due.</summary>
     internal static string StatusName(ItemStatus status) => status switch
@@ -229,4 +240,18 @@ public static class BulletinData
             array.Add(value);
         return array;
     }
+
+    /// <summary>A string or list of strings as a YAML flow value (JSON is valid YAML).</summary>
+    internal static string YamlValue(object? value) => value switch
+    {
+        null => "\"\"",
+        string text => JsonSerializer.Serialize(text, Json),
+        IEnumerable<object> list => JsonSerializer.Serialize(list.Select(o => o?.ToString() ?? "").ToList(), Json),
+        _ => JsonSerializer.Serialize(value.ToString(), Json),
+    };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

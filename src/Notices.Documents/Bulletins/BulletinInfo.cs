@@ -44,7 +44,7 @@ public sealed record BulletinInfo(
         return new BulletinInfo(
             node.Kind,
             node.Period,
-            $"关于{scheme.Year}年{node.Period}{Subject(scheme)}考核情况的通报",
+            $"关于{PeriodName(scheme.Year, node.Period)}{Subject(scheme)}考核情况的通报",
             settings.Issuer,
             number,
             node.Date,
@@ -54,6 +54,10 @@ public sealed record BulletinInfo(
             settings.PrintedBy,
             node.Date);
     }
+
+    /// <summary>How a title names the period: 2021年上半年, 2021年第三季度, and 2021年度 for 全年.</summary>
+    public static string PeriodName(int year, string period) =>
+        period == "全年" ? $"{year}年度" : $"{year}年{period}";
 
     /// <summary>
     /// What is assessed, read from the scheme's title: 2021年度街道办事处（乡镇政府）居住小区管理

@@ -1,3 +1,4 @@
+using Notices.Core.Schemes;
 using Notices.Core.Scoring;
 
 namespace Notices.Documents.Bulletins;
@@ -42,11 +43,13 @@ public sealed record BulletinSummary
     public required IReadOnlyList<FrequentDeduction> Frequent { get; init; }
 
     /// <summary>Computes the summary of one district's units.</summary>
-    /// <param name="units">The district's unit scores.</param>
-    /// <param name="available">The points available at the as-of date.</param>
-    /// <param name="thresholdShare">The share of <paramref name="available"/> a unit must reach.</param>
-    public static BulletinSummary Of(IReadOnlyList<UnitScore> units, decimal available, decimal thresholdShare = 0.9m)
+    /// <param name="scorecard">The scores at the as-of date.</param>
+    /// <param name="district">The district whose units are summed up.</param>
+    /// <param name="thresholdShare">The share of the points available a unit must reach.</param>
+    public static BulletinSummary Of(Scorecard scorecard, District district, decimal thresholdShare = 0.9m)
     {
+        var units = scorecard.For(district);
+        var available = scorecard.Available;
         var ranked = units.OrderBy(u => u.Rank).ToList();
         var highest = ranked.Count == 0 ? 0 : ranked.Max(u => u.Score);
         var lowest = ranked.Count == 0 ? 0 : ranked.Min(u => u.Score);
@@ -67,11 +70,11 @@ public sealed record BulletinSummary
             ThresholdShare = thresholdShare,
             Below = ranked.Where(u => u.Score < threshold).ToList(),
             Lost = ranked.Where(u => u.Deduction > 0).ToList(),
-            Frequent = FrequentOf(ranked),
+            Frequent = FrequentOf(scorecard.Scheme, ranked),
         };
     }
 
-    private static List<FrequentDeduction> FrequentOf(IReadOnlyList<UnitScore> ranked)
+    private static List<FrequentDeduction> FrequentOf(Scheme scheme, IReadOnlyList<UnitScore> ranked)
     {
         var lines =
             from unit in ranked
@@ -104,14 +107,37 @@ public sealed record BulletinSummary
             .Select(g =>
             {
                 var item = g.list[0].Item.Item;
-                var label = item.RuleFor(g.key.Fact)?.Label;
                 return new FrequentDeduction(
                     item.Id,
+                    scheme.Categories.FirstOrDefault(c => c.Number == item.Category)?.Name ?? "",
                     ItemTopic.Of(item),
-                    string.IsNullOrWhiteSpace(label) ? g.key.Fact : label,
+                    Describe(item.RuleFor(g.key.Fact), g.key.Fact, g.list.Select(l => l.Line.Reason).ToList()),
                     g.list.Select(l => l.Unit.Unit.Name).Distinct().ToList(),
                     g.list.Sum(l => l.Line.Points));
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// Names a shared failing in words: 考核方案逾期报送, 未报送半年考核通报, 不良信息未及时录入
+    /// (a count rule's label up to its {n}), or the flag's label as it stands.
+    /// </summary>
+    internal static string Describe(Rule? rule, string fact, IReadOnlyList<string> reasons)
+    {
+        switch (rule)
+        {
+            case null:
+                return fact;
+            case SubmissionRule:
+                var missing = reasons.Count(r => r.Contains("未报送", StringComparison.Ordinal));
+                return missing == reasons.Count ? $"未报送{rule.Label}"
+                    : missing == 0 ? $"{rule.Label}逾期报送"
+                    : $"{rule.Label}逾期报送或未报送";
+            case JudgedRule:
+                return $"{rule.Label}失分";
+            default:
+                var cut = rule.Label.IndexOf("{n}", StringComparison.Ordinal);
+                return cut > 0 ? rule.Label[..cut] : rule.Label;
+        }
     }
 }
