@@ -1,3 +1,5 @@
+using Notices.Documents.Model;
+
 namespace Notices.Documents.Fonts;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Notices.Documents.Model;
+
 namespace Notices.Documents.Fonts;
 
 /// <summary>The face serving one role, as <c>notices check</c> prints it.</summary>

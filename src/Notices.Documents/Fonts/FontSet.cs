@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Notices.Core;
+using Notices.Documents.Model;
 
 namespace Notices.Documents.Fonts;
 
@@ -78,7 +80,7 @@ public sealed class FontSet
     /// Throws when a role has no face, naming the roles and the command that installs the
     /// Debian fallbacks.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A role has no face.</exception>
+    /// <exception cref="ProblemException">A role has no face; one problem per role.</exception>
     public void EnsureComplete()
     {
         if (Report.IsComplete)
@@ -86,10 +88,13 @@ public sealed class FontSet
             return;
         }
 
-        var roles = string.Join(", ", Report.MissingRoles);
-        throw new InvalidOperationException(
-            $"No font found for {roles}. Put TrueType fonts (仿宋, 黑体, 楷体, 小标宋) in the "
-            + $"configured font folder, or install the fallbacks: {FontReport.DebianInstallCommand}");
+        throw new ProblemException(Report.MissingRoles
+            .Select(role => new Problem("fonts", 0, role.ToString(),
+                $"no TrueType font found for the {role} role "
+                + $"({string.Join(", ", RoleNames.Preferred(role).Take(3))} or a stand-in); "
+                + "put one in the configured font folder, or install the fallbacks: "
+                + FontReport.DebianInstallCommand))
+            .ToList());
     }
 
     /// <summary>
