@@ -160,6 +160,11 @@ public sealed class FontSet
         return NoticesFontResolver.Register(_faces[role]);
     }
 
+    /// <summary>True when the face serving the role draws the character.</summary>
+    internal bool Covers(FontRole role, int codePoint) =>
+        _faces.TryGetValue(role, out var face)
+        && _maps.GetOrAdd(role, _ => CharacterMap.Read(face)).Contains(codePoint);
+
     /// <summary>True when the face serving the role has a real bold.</summary>
     internal bool HasBold(FontRole role) => _faces.TryGetValue(role, out var f) && f.IsBold;
 
