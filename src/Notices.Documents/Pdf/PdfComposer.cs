@@ -154,7 +154,8 @@ internal sealed class PdfComposer
         var width = _cursor.Right - (style.RightIndentChars * size) - left;
         var indent = style.FirstLineIndentChars * size;
         var units = _text.Units(paragraph.Runs, style.Font, size, style.Bold, style.Color);
-        var lines = LineBreaker.Break(units, width - indent, width);
+        var hang = paragraph.Role == ParagraphRole.AttachmentNote ? HangingIndent(units) : 0;
+        var lines = LineBreaker.Break(units, width - indent, width - hang);
         if (lines.Count == 0)
         {
             _cursor.Ensure(pitch);
@@ -164,14 +165,31 @@ internal sealed class PdfComposer
         for (var i = 0; i < lines.Count; i++)
         {
             _cursor.Ensure(pitch);
-            var lineLeft = i == 0 ? left + indent : left;
-            var lineWidth = i == 0 ? width - indent : width;
+            var lineLeft = i == 0 ? left + indent : left + hang;
+            var lineWidth = i == 0 ? width - indent : width - hang;
             var baseline = PdfTextEngine.Baseline(_cursor.Y, pitch, size);
             _text.DrawLine(_cursor.Gfx, units, lines[i], lineLeft, lineWidth, alignment, baseline);
             _cursor.Y += pitch;
         }
 
         _cursor.Y += style.SpaceAfterLines * Pitch;
+    }
+
+    // GB/T 9704 §7.3.4: a 附件说明 that wraps continues under the attachment's name, after
+    // 附件：.
+    private static double HangingIndent(List<TextUnit> units)
+    {
+        var width = 0.0;
+        foreach (var unit in units)
+        {
+            width += unit.Width;
+            if (unit.Text is "：" or ":")
+            {
+                return width;
+            }
+        }
+
+        return 0;
     }
 
     // GB/T 9704 §7.4: the 版记 sits at the foot of the last page between rules as wide as
