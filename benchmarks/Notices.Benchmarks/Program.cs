@@ -1,0 +1,14 @@
+using Notices.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Notices.Benchmarks -- city [units] [rows]
+return args.FirstOrDefault() switch
+{
+    "city" => await CityBenchmark.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Notices.Benchmarks city [units=1000] [rows=1000000] [districts=10]");
+    return 2;
+}
