@@ -29,9 +29,19 @@ internal sealed class CharacterMap
     public static CharacterMap Parse(ReadOnlySpan<byte> cmap)
     {
         var set = new HashSet<int>();
+        ForEachMapping(cmap, (c, _) => set.Add(c));
+        return new CharacterMap(set);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="mapped"/> with every character and its non-zero glyph from the
+    /// best Unicode subtable, in ascending character order.
+    /// </summary>
+    public static void ForEachMapping(ReadOnlySpan<byte> cmap, Action<int, int> mapped)
+    {
         if (cmap.Length < 4)
         {
-            return new CharacterMap(set);
+            return;
         }
 
         var count = BinaryPrimitives.ReadUInt16BigEndian(cmap[2..]);
@@ -66,23 +76,21 @@ internal sealed class CharacterMap
 
         if (best < 0)
         {
-            return new CharacterMap(set);
+            return;
         }
 
         var subtable = cmap[best..];
         if (BinaryPrimitives.ReadUInt16BigEndian(subtable) == 12)
         {
-            ReadFormat12(subtable, set);
+            ReadFormat12(subtable, mapped);
         }
         else
         {
-            ReadFormat4(subtable, set);
+            ReadFormat4(subtable, mapped);
         }
-
-        return new CharacterMap(set);
     }
 
-    private static void ReadFormat12(ReadOnlySpan<byte> table, HashSet<int> set)
+    private static void ReadFormat12(ReadOnlySpan<byte> table, Action<int, int> mapped)
     {
         var groups = BinaryPrimitives.ReadUInt32BigEndian(table[12..]);
         for (var g = 0; g < groups && 16 + ((g + 1) * 12) <= table.Length; g++)
@@ -95,13 +103,13 @@ internal sealed class CharacterMap
             {
                 if (glyph + (c - start) != 0)
                 {
-                    set.Add((int)c);
+                    mapped((int)c, (int)(glyph + (c - start)));
                 }
             }
         }
     }
 
-    private static void ReadFormat4(ReadOnlySpan<byte> table, HashSet<int> set)
+    private static void ReadFormat4(ReadOnlySpan<byte> table, Action<int, int> mapped)
     {
         var segCount = BinaryPrimitives.ReadUInt16BigEndian(table[6..]) / 2;
         var ends = 14;
@@ -136,7 +144,7 @@ internal sealed class CharacterMap
 
                 if (glyph != 0)
                 {
-                    set.Add(c);
+                    mapped(c, glyph);
                 }
             }
         }

@@ -7,8 +7,8 @@ namespace Notices.Documents.Fonts;
 /// PDFsharp's font resolver over the faces <see cref="FontSet"/> resolved.
 /// <see cref="GlobalFontSettings.FontResolver"/> is process-wide and may be set only once,
 /// so one instance serves every font set: each face is registered under a family name made
-/// from its file and index, and its bytes (a standalone copy for a .ttc member) are read
-/// once and kept.
+/// from its file and index, and its bytes (a standalone copy, see
+/// <see cref="SfntReader.ExtractStandalone"/>) are read once and kept.
 /// </summary>
 internal sealed class NoticesFontResolver : IFontResolver
 {
@@ -55,9 +55,8 @@ internal sealed class NoticesFontResolver : IFontResolver
             return null;
         }
 
-        return _bytes.GetOrAdd(faceName, _ => new Lazy<byte[]>(() => face.IsCollection
-            ? SfntReader.ExtractStandalone(face)
-            : File.ReadAllBytes(face.Path))).Value;
+        return _bytes.GetOrAdd(faceName, _ => new Lazy<byte[]>(
+            () => SfntReader.ExtractStandalone(face))).Value;
     }
 
     private static void Install()

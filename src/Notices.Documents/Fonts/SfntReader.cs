@@ -61,7 +61,8 @@ internal static class SfntReader
     /// Copies one face into a standalone TrueType file: the tables it lists, a new table
     /// directory with offsets relative to the new file, 4-byte padding, fresh table checksums
     /// and head.checkSumAdjustment (OpenType spec, "Calculating checksums"). A digital
-    /// signature is dropped because it signs the collection, not the copy.
+    /// signature is dropped because it signs the original file, not the copy. The cmap is
+    /// compacted (<see cref="CmapCompactor"/>) where that makes lookups much shorter.
     /// </summary>
     public static byte[] ExtractStandalone(SfntFace face)
     {
@@ -69,14 +70,19 @@ internal static class SfntReader
             .Where(t => t.Tag != "DSIG")
             .OrderBy(t => t.Tag, StringComparer.Ordinal)
             .ToList();
-        var numTables = tables.Count;
-        var directoryLength = 12 + (16 * numTables);
-        var total = directoryLength;
-        foreach (var table in tables)
+        var data = new List<byte[]>(tables.Count);
+        using (var handle = File.OpenHandle(face.Path))
         {
-            total += Pad4((int)table.Length);
+            foreach (var table in tables)
+            {
+                var bytes = ReadAt(handle, table.Offset, (int)table.Length);
+                data.Add(table.Tag == "cmap" ? CmapCompactor.Rebuild(bytes) ?? bytes : bytes);
+            }
         }
 
+        var numTables = tables.Count;
+        var directoryLength = 12 + (16 * numTables);
+        var total = directoryLength + data.Sum(d => Pad4(d.Length));
         var output = new byte[total];
         var span = output.AsSpan();
         var entrySelector = (int)Math.Floor(Math.Log2(numTables));
@@ -87,26 +93,25 @@ internal static class SfntReader
         BinaryPrimitives.WriteUInt16BigEndian(span[8..], (ushort)entrySelector);
         BinaryPrimitives.WriteUInt16BigEndian(span[10..], (ushort)((numTables * 16) - searchRange));
 
-        using var handle = File.OpenHandle(face.Path);
         var position = directoryLength;
         var headOffset = -1;
         for (var i = 0; i < numTables; i++)
         {
-            var table = tables[i];
-            var data = span.Slice(position, (int)table.Length);
-            ReadExactly(handle, table.Offset, data);
-            if (table.Tag == "head" && table.Length >= 12)
+            var tag = tables[i].Tag;
+            var bytes = data[i];
+            bytes.CopyTo(span[position..]);
+            if (tag == "head" && bytes.Length >= 12)
             {
                 headOffset = position;
-                BinaryPrimitives.WriteUInt32BigEndian(data[8..], 0);
+                BinaryPrimitives.WriteUInt32BigEndian(span[(position + 8)..], 0);
             }
 
             var entry = span.Slice(12 + (16 * i), 16);
-            Encoding.ASCII.GetBytes(table.Tag, entry);
-            var padded = span.Slice(position, Pad4((int)table.Length));
+            Encoding.ASCII.GetBytes(tag, entry);
+            var padded = span.Slice(position, Pad4(bytes.Length));
             BinaryPrimitives.WriteUInt32BigEndian(entry[4..], Checksum(padded));
             BinaryPrimitives.WriteUInt32BigEndian(entry[8..], (uint)position);
-            BinaryPrimitives.WriteUInt32BigEndian(entry[12..], table.Length);
+            BinaryPrimitives.WriteUInt32BigEndian(entry[12..], (uint)bytes.Length);
             position += padded.Length;
         }
 

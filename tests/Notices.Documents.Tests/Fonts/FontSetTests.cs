@@ -78,6 +78,29 @@ public sealed class FontSetTests : IDisposable
         }
     }
 
+    [FileFact(TestFonts.UmingPath, "fonts-arphic-uming")]
+    public void CompactedCmap_MapsEveryCharacterToTheSameGlyph_InFarFewerSegments()
+    {
+        var face = SfntReader.ReadFaces(TestFonts.UmingPath)[0];
+        var original = SfntReader.ReadTable(face, "cmap");
+
+        var compact = CmapCompactor.Rebuild(original);
+
+        Assert.NotNull(compact);
+        var before = new Dictionary<int, int>();
+        var after = new Dictionary<int, int>();
+        CharacterMap.ForEachMapping(original, (c, g) => before[c] = g);
+        CharacterMap.ForEachMapping(compact, (c, g) => after[c] = g);
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(before, pair => Assert.Equal(pair.Value, after[pair.Key]));
+        var format4 = CompactFormat4Segments(compact);
+        Assert.InRange(format4, 2, 2658 / 4);
+        var bmpOnly = new Dictionary<int, int>();
+        CharacterMap.ForEachMapping(FormatFourOnly(compact), (c, g) => bmpOnly[c] = g);
+        Assert.Equal(before.Count(p => p.Key < 0xFFFF), bmpOnly.Count);
+        Assert.All(bmpOnly, pair => Assert.Equal(before[pair.Key], pair.Value));
+    }
+
     [FileFact(TestFonts.ZenHeiPath, "fonts-wqy-zenhei")]
     public void ConfiguredFolder_ServesTheRole_BeforeTheSystemFolders()
     {
@@ -125,6 +148,21 @@ public sealed class FontSetTests : IDisposable
 
         Assert.Equal(["\U0001F600"], body);
         Assert.All(all.Values, missing => Assert.Equal(["\U0001F600"], missing));
+    }
+
+    private static int CompactFormat4Segments(byte[] cmap)
+    {
+        var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(cmap.AsSpan(8));
+        return BinaryPrimitives.ReadUInt16BigEndian(cmap.AsSpan(offset + 6)) / 2;
+    }
+
+    // The cmap with only its first subtable (the format 4 one) listed, so parsing it checks
+    // the format 4 segments rather than the format 12 groups.
+    private static byte[] FormatFourOnly(byte[] cmap)
+    {
+        var copy = (byte[])cmap.Clone();
+        BinaryPrimitives.WriteUInt16BigEndian(copy.AsSpan(2), 1);
+        return copy;
     }
 
     private static uint DirectoryChecksum(byte[] font, string tag)
