@@ -436,9 +436,9 @@ public sealed class DocxWriter
 
     // Each official font with its first alternative (w:altName) and the GB2312 charset, so
     // Word and WPS substitute a Chinese face where the official one is missing.
-    private static Fonts FontTable(OfficialLayout layout)
+    private static DocumentFormat.OpenXml.Wordprocessing.Fonts FontTable(OfficialLayout layout)
     {
-        var fonts = new Fonts();
+        var fonts = new DocumentFormat.OpenXml.Wordprocessing.Fonts();
         var specs = layout.Fonts.Values.Append(layout.PageNumberFont);
         foreach (var spec in specs.DistinctBy(s => s.OfficialName))
         {
