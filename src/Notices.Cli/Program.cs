@@ -17,4 +17,7 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+// A stop (SIGTERM from systemd) lets the running node finish: the scheduler's shutdown waits
+// up to Schedule:ShutdownTimeout (10 min), so the process must not be ended sooner.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(11) };
+return await root.Parse(args).InvokeAsync(invocation);
