@@ -11,9 +11,9 @@ root.Options.Add(CliContext.SchemeOption);
 root.Options.Add(CliContext.StoreOption);
 
 // One line a command; each command's file builds its own options.
-// root.Subcommands.Add(EvidenceCommand.Create());
-// root.Subcommands.Add(ScoreCommand.Create());
-// root.Subcommands.Add(CheckCommand.Create());
-// root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(EvidenceCommand.Create());
+root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

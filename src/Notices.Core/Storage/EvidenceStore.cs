@@ -1,0 +1,422 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using Notices.Core.Evidence;
+using Notices.Core.Schemes;
+
+namespace Notices.Core.Storage;
+
+/// <summary>
+/// The evidence store: imported evidence files and the records they hold, append-only. An
+/// import is one transaction (all files or none); a correction withdraws a record by a new
+/// record whose <c>voids</c> names it; nothing is ever deleted, so every published number can be
+/// traced to its records, files, and who imported them when.
+/// </summary>
+/// <remarks>
+/// Tables (SQL that runs on SQLite and PostgreSQL): <c>evidence_imports</c> (key, file_name,
+/// sha256, imported_by, imported_at, row_count) and <c>evidence_records</c> (key, import_key,
+/// line, unit, item, fact, value, date, note, id, voids). Values are kept as decimal text
+/// (<c>1.5</c>) so they stay exact; dates and times as ISO 8601 text. A stored record without an
+/// id of its own is named <c>#key</c> (<c>#17</c>): that is what <c>voids</c> writes to withdraw
+/// it, and the <see cref="EvidenceRecord.Id"/> that <see cref="LoadAsync"/> gives it, so that a
+/// withdrawal matches its target by id everywhere.
+/// </remarks>
+public sealed class EvidenceStore
+{
+    /// <summary>The import history's file name for withdrawals made by <see cref="VoidAsync"/>.</summary>
+    public const string VoidSource = "notices evidence void";
+
+    private readonly Database database;
+    private readonly TimeProvider time;
+    private bool created;
+
+    /// <summary>A store over <paramref name="database"/>; tables are created on first use.</summary>
+    /// <param name="database">The SQLite file or PostgreSQL database.</param>
+    /// <param name="time">The clock that stamps imports.</param>
+    public EvidenceStore(Database database, TimeProvider time)
+    {
+        this.database = database;
+        this.time = time;
+    }
+
+    /// <summary>Creates the store's tables if they do not exist yet.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (created)
+            return;
+        var key = database.KeyColumn;
+        await database.EnsureAsync(
+            $"""
+            CREATE TABLE IF NOT EXISTS evidence_imports (
+                key {key},
+                file_name TEXT NOT NULL,
+                sha256 TEXT UNIQUE,
+                imported_by TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                row_count INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS evidence_records (
+                key {key},
+                import_key BIGINT NOT NULL REFERENCES evidence_imports (key),
+                line INTEGER NOT NULL,
+                unit TEXT,
+                item TEXT,
+                fact TEXT,
+                value TEXT,
+                date TEXT,
+                note TEXT,
+                id TEXT,
+                voids TEXT);
+            CREATE INDEX IF NOT EXISTS evidence_records_unit_item
+                ON evidence_records (unit, item)
+            """,
+            cancellationToken);
+        created = true;
+    }
+
+    /// <summary>
+    /// Reads every file, checks them all, and stores all their records in one transaction.
+    /// Files are read in the order given: a later file may withdraw a record of an earlier one.
+    /// </summary>
+    /// <param name="paths">CSV or XLSX evidence files.</param>
+    /// <param name="scheme">The scheme the records are checked against.</param>
+    /// <param name="importedBy">Who imports them, kept with each import.</param>
+    /// <param name="cancellationToken">Cancels before the transaction commits.</param>
+    /// <returns>What was stored, per file.</returns>
+    /// <exception cref="ProblemException">Any file has problems: the problems of every file are
+    /// listed and nothing is stored.</exception>
+    /// <exception cref="NoticesRefusedException">A file was imported before (same bytes, by
+    /// SHA-256), or the same file is given twice; nothing is stored.</exception>
+    public async Task<ImportSummary> ImportAsync(
+        IReadOnlyList<string> paths,
+        Scheme scheme,
+        string importedBy,
+        CancellationToken cancellationToken = default)
+    {
+        if (paths.Count == 0)
+            throw new ArgumentException("Give at least one evidence file.", nameof(paths));
+        await EnsureCreatedAsync(cancellationToken);
+
+        var problems = new List<Problem>();
+        var files = new List<(string Path, byte[] Bytes, string Sha)>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+                files.Add((path, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new Problem(path, 0, "",
+                    $"cannot be read ({e.Message}); check the path and that the file is closed"));
+            }
+        }
+        if (problems.Count > 0)
+            throw new ProblemException(problems);
+
+        await RefuseRepeatsAsync(files.Select(f => (f.Path, f.Sha)).ToList(), cancellationToken);
+
+        var stored = await ReadAllAsync(cancellationToken);
+        var known = KnownIds(stored);
+        var withdrawn = stored.Select(s => s.Record.Voids).OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var read = new List<(string Path, string Sha, IReadOnlyList<EvidenceRecord> Records)>();
+        foreach (var (path, bytes, sha) in files)
+        {
+            try
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                var records = EvidenceReader.Read(stream, path, scheme, known, withdrawn);
+                read.Add((path, sha, records));
+                foreach (var record in records)
+                {
+                    if (record.Id is { } id)
+                        known.Add(id);
+                    if (record.Voids is { } voids)
+                        withdrawn.Add(voids);
+                }
+            }
+            catch (ProblemException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+        if (problems.Count > 0)
+            throw new ProblemException(problems);
+
+        var now = time.GetUtcNow();
+        var summary = new List<ImportedFile>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (path, sha, records) in read)
+        {
+            var importKey = await InsertImportAsync(connection, transaction, path, sha,
+                importedBy, now, records.Count, cancellationToken);
+            foreach (var record in records)
+                await InsertRecordAsync(connection, transaction, importKey, record, cancellationToken);
+            summary.Add(new ImportedFile(path, importKey, records.Count,
+                records.Count(r => r.Voids is not null)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportSummary(summary);
+    }
+
+    /// <summary>
+    /// Every stored record in store order, withdrawn ones and withdrawals included. Each
+    /// carries its source (file, line, key); one without an id of its own gets <c>#key</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceRecord>> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return (await ReadAllAsync(cancellationToken)).Select(s => s.Record).ToList();
+    }
+
+    /// <summary>Stored records of one unit and/or one item, each with what withdrew it.</summary>
+    /// <param name="unit">A unit's short id (城关), or null for all units.</param>
+    /// <param name="item">An item id (1.1), or null for all items.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Matching records in store order; withdrawals match only when no filter is set.</returns>
+    public async Task<IReadOnlyList<StoredEvidence>> ListAsync(
+        string? unit = null,
+        string? item = null,
+        CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return (await ReadAllAsync(cancellationToken))
+            .Where(s => (unit is null || s.Record.Unit == unit) && (item is null || s.Record.Item == item))
+            .ToList();
+    }
+
+    /// <summary>The import history, oldest first: files imported and withdrawals made.</summary>
+    public async Task<IReadOnlyList<EvidenceImport>> HistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return (await ReadImportsAsync(cancellationToken)).Values.ToList();
+    }
+
+    /// <summary>
+    /// Withdraws one stored record: appends a record whose <c>voids</c> names it and whose note
+    /// is <paramref name="reason"/>. The withdrawn record stays on file.
+    /// </summary>
+    /// <param name="idOrKey">The record's id, or its key as <c>#17</c> (or <c>17</c> when no
+    /// record has that id).</param>
+    /// <param name="reason">Why, kept as the withdrawal's note.</param>
+    /// <param name="by">Who withdraws it, kept in the import history.</param>
+    /// <param name="cancellationToken">Cancels before the withdrawal is stored.</param>
+    /// <returns>The withdrawal record as stored.</returns>
+    /// <exception cref="NoticesRefusedException">No such record, it is already withdrawn, it is
+    /// itself a withdrawal, or the reason is blank.</exception>
+    public async Task<EvidenceRecord> VoidAsync(
+        string idOrKey,
+        string reason,
+        string by,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new NoticesRefusedException("A withdrawal needs a reason; give --reason TEXT.");
+        await EnsureCreatedAsync(cancellationToken);
+
+        var stored = await ReadAllAsync(cancellationToken);
+        var target = Find(stored, idOrKey.Trim())
+            ?? throw new NoticesRefusedException(
+                $"No stored record has the id or key \"{idOrKey}\"; nothing was withdrawn. "
+                + "notices evidence list shows ids and keys.");
+        var name = target.Record.Id!;
+        if (!target.Record.HasFact)
+        {
+            throw new NoticesRefusedException(
+                $"Record {name} is itself a withdrawal (of {target.Record.Voids}); it cannot be "
+                + "withdrawn. Import the fact again if it should count.");
+        }
+        if (target.WithdrawnBy is { } withdrawal)
+        {
+            throw new NoticesRefusedException(
+                $"Record {name} is already withdrawn by {withdrawal}; a record is withdrawn once.");
+        }
+
+        var now = time.GetUtcNow();
+        var reasonText = reason.Trim();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var importKey = await InsertImportAsync(connection, transaction, VoidSource, null, by, now, 1,
+            cancellationToken);
+        var record = new EvidenceRecord(null, null, null, null, null, reasonText, null, name,
+            new RecordSource(VoidSource, 0));
+        var key = await InsertRecordAsync(connection, transaction, importKey, record, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return record with { Id = $"#{key}", Source = record.Source with { Key = key } };
+    }
+
+    private static StoredEvidence? Find(List<StoredEvidence> stored, string idOrKey)
+    {
+        if (idOrKey.StartsWith('#'))
+        {
+            return long.TryParse(idOrKey.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var k)
+                ? stored.FirstOrDefault(s => s.Record.Source.Key == k)
+                : null;
+        }
+        return stored.FirstOrDefault(s => s.Record.Id == idOrKey)
+            ?? (long.TryParse(idOrKey, NumberStyles.None, CultureInfo.InvariantCulture, out var key)
+                ? stored.FirstOrDefault(s => s.Record.Source.Key == key)
+                : null);
+    }
+
+    /// <summary>
+    /// The names voids may use: each record's own id, or #key for a record without one (the
+    /// name scoring matches it by, so a record with an id is not also named by its key).
+    /// </summary>
+    private static HashSet<string> KnownIds(List<StoredEvidence> stored) =>
+        stored.Select(s => s.Record.Id!).ToHashSet(StringComparer.Ordinal);
+
+    private async Task RefuseRepeatsAsync(List<(string Path, string Sha)> files, CancellationToken cancellationToken)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, sha) in files)
+        {
+            if (seen.TryGetValue(sha, out var first))
+            {
+                throw new NoticesRefusedException(
+                    $"{path} has the same content as {first}; give each file once. "
+                    + "Nothing was imported.");
+            }
+            seen[sha] = path;
+        }
+
+        var imports = await ReadImportsAsync(cancellationToken);
+        foreach (var (path, sha) in files)
+        {
+            if (imports.Values.FirstOrDefault(i => i.Sha256 == sha) is not { } earlier)
+                continue;
+            var at = earlier.ImportedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var named = earlier.FileName == path ? "" : $" as {earlier.FileName}";
+            throw new NoticesRefusedException(
+                $"{path} was already imported on {at} UTC by {earlier.ImportedBy}{named} "
+                + $"(import {earlier.Key}, {earlier.Rows} records); nothing was imported. "
+                + "To correct stored records, import a file whose voids column names them, "
+                + "or use notices evidence void.");
+        }
+    }
+
+    private async Task<SortedDictionary<long, EvidenceImport>> ReadImportsAsync(CancellationToken cancellationToken)
+    {
+        var imports = new SortedDictionary<long, EvidenceImport>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT key, file_name, sha256, imported_by, imported_at, row_count FROM evidence_imports";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            imports[key] = new EvidenceImport(
+                key,
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture,
+                    DateTimeStyles.RoundtripKind),
+                Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture));
+        }
+        return imports;
+    }
+
+    private async Task<List<StoredEvidence>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var imports = await ReadImportsAsync(cancellationToken);
+        var rows = new List<(EvidenceRecord Record, EvidenceImport Import)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "SELECT key, import_key, line, unit, item, fact, value, date, note, id, voids "
+                + "FROM evidence_records ORDER BY key";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+                var import = imports[Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)];
+                var line = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                var value = Text(6);
+                var date = Text(7);
+                var record = new EvidenceRecord(
+                    Text(3),
+                    Text(4),
+                    Text(5),
+                    value is null ? null : decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture),
+                    date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Text(8),
+                    Text(9) ?? $"#{key}",
+                    Text(10),
+                    new RecordSource(import.FileName, line, key));
+                rows.Add((record, import));
+            }
+        }
+
+        var withdrawers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (record, _) in rows)
+        {
+            if (record.Voids is { } voids)
+                withdrawers.TryAdd(voids, record.Id!);
+        }
+        return rows.Select(r => new StoredEvidence(r.Record, r.Import,
+            withdrawers.GetValueOrDefault(r.Record.Id!))).ToList();
+    }
+
+    private static async Task<long> InsertImportAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string fileName,
+        string? sha,
+        string importedBy,
+        DateTimeOffset at,
+        int rows,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "INSERT INTO evidence_imports (file_name, sha256, imported_by, imported_at, row_count) "
+            + "VALUES (@file, @sha, @by, @at, @rows) RETURNING key";
+        Add(command, "file", fileName);
+        Add(command, "sha", sha);
+        Add(command, "by", importedBy);
+        Add(command, "at", at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        Add(command, "rows", rows);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> InsertRecordAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        long importKey,
+        EvidenceRecord record,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "INSERT INTO evidence_records "
+            + "(import_key, line, unit, item, fact, value, date, note, id, voids) VALUES "
+            + "(@import, @line, @unit, @item, @fact, @value, @date, @note, @id, @voids) RETURNING key";
+        Add(command, "import", importKey);
+        Add(command, "line", record.Source.Line);
+        Add(command, "unit", record.Unit);
+        Add(command, "item", record.Item);
+        Add(command, "fact", record.Fact);
+        Add(command, "value", record.Value?.ToString(CultureInfo.InvariantCulture));
+        Add(command, "date", record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(command, "note", record.Note);
+        Add(command, "id", record.Id);
+        Add(command, "voids", record.Voids);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

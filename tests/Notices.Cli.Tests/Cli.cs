@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Notices.Cli.Tests;
+
+/// <summary>Runs the real <c>notices</c> program in a child process and captures what it prints.</summary>
+internal static class Cli
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Seed(string name) => Path.Combine(RepoRoot, "seeds", name);
+
+    public static async Task<CliResult> RunAsync(string workingFolder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "notices.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+
+        // The store and scheme come from the arguments, never from the developer's environment.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(key);
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static string FindRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("Notices.sln not found above the test folder");
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Out, string Error);
