@@ -1,5 +1,6 @@
 using MimeKit;
 using Notices.Core.Storage;
+using Notices.Delivery.Sending;
 using Notices.Delivery.Tests.Support;
 using Xunit.Abstractions;
 
@@ -118,7 +119,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         foreach (var file in afterKill)
             AssertWhole(file, attachmentBytes);
         foreach (var row in (await outbox.ListAsync()).Where(r => r.State == OutboxState.Sent))
-            Assert.True(File.Exists(Path.Combine(pickup, $"{row.Key}.eml")), $"row {row.Key} is sent but has no file");
+            Assert.True(File.Exists(Path.Combine(pickup, MailSender.PickupFileName(row))), $"row {row.Key} is sent but has no file");
 
         using (var again = ChildSender.Start(arguments))
             Assert.Equal(0, await again.WaitAsync(TimeSpan.FromSeconds(90)));

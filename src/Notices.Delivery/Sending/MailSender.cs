@@ -235,7 +235,7 @@ public sealed class MailSender
 
             // Written under a temporary name and renamed into place, so the folder never holds
             // a half-written .eml; named by the row, so a rewrite after a crash replaces it.
-            var final = Path.Combine(settings.PickupFolder, $"{row.Key}.eml");
+            var final = Path.Combine(settings.PickupFolder, PickupFileName(row));
             var temporary = final + ".tmp";
             try
             {
@@ -261,6 +261,17 @@ public sealed class MailSender
             outcomes.Add(Outcome(row, SendResult.Sent, reply, attempts, null));
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// The name a message's <c>.eml</c> file gets in the pickup folder: the row's key, then the
+    /// Message-ID's local part, so two stores writing to one folder never overwrite each other.
+    /// </summary>
+    public static string PickupFileName(OutboxMessage row)
+    {
+        var local = row.MessageId.Trim('<', '>').Split('@')[0];
+        var safe = string.Concat(local.Where(char.IsAsciiLetterOrDigit));
+        return $"{row.Key}-{safe}.eml";
     }
 
     private async Task<SendOutcome> DeferOrFailAsync(OutboxMessage row, int attempts, string reply)
