@@ -237,9 +237,20 @@ public sealed class MailSender
             // a half-written .eml; named by the row, so a rewrite after a crash replaces it.
             var final = Path.Combine(settings.PickupFolder, PickupFileName(row));
             var temporary = final + ".tmp";
+            MimeMessage message;
             try
             {
-                using (var message = MessageBuilder.Build(row, settings))
+                message = MessageBuilder.Build(row, settings);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                outcomes.Add(await FailAsync(row, attempts, $"attachment unreadable: {e.Message}; render the bulletin again"));
+                continue;
+            }
+
+            try
+            {
+                using (message)
                 {
                     await using var file = new FileStream(
                         temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);

@@ -21,6 +21,22 @@ internal static class MessageBuilder
         {
             new TextPart("plain") { Text = row.Body },
         };
+        message.Body = body;
+        try
+        {
+            AddAttachments(body, row);
+        }
+        catch
+        {
+            // Closes the files already opened when a later one is missing.
+            message.Dispose();
+            throw;
+        }
+        return message;
+    }
+
+    private static void AddAttachments(Multipart body, OutboxMessage row)
+    {
         foreach (var attachment in row.Attachments)
         {
             var part = new MimePart(MimeTypes.GetMimeType(attachment.Name))
@@ -39,7 +55,5 @@ internal static class MessageBuilder
                 parameter.EncodingMethod = ParameterEncodingMethod.Rfc2047;
             body.Add(part);
         }
-        message.Body = body;
-        return message;
     }
 }
