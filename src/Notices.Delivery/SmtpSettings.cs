@@ -53,7 +53,7 @@ public sealed class SmtpSettings
     /// How long a sender holds a message it is sending. A message left in <c>sending</c>
     /// longer than this (its sender died) is sent again, with the same Message-ID.
     /// </summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>True when messages go to an SMTP server rather than the pickup folder.</summary>
     public bool UsesServer => !string.IsNullOrWhiteSpace(Host);

@@ -13,7 +13,7 @@ namespace Notices.Delivery.Tests;
 public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 {
     private const string Password = "crash-test-Pa55word";
-    private const int ClaimTimeoutMs = 1500;
+    private const int ClaimTimeoutMs = 3000;
 
     private readonly TempFolder folder = new();
 
@@ -47,7 +47,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
     {
         const int count = 12;
         await using var server = await LoopbackSmtpServer.StartAsync(user: "bulletins", password: Password);
-        server.ReplyDelay = TimeSpan.FromMilliseconds(400);
+        server.ReplyDelay = TimeSpan.FromMilliseconds(1000);
         var (outbox, rows) = await QueueAsync(count, 8 * 1024);
         var environment = new Dictionary<string, string> { ["NOTICES__Smtp__Password"] = Password };
         string[] arguments =

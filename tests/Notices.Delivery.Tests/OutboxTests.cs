@@ -1,22 +1,32 @@
 using Microsoft.Extensions.Time.Testing;
-using Notices.Core.Storage;
 using Notices.Delivery.Sending;
 using Notices.Delivery.Tests.Support;
 
 namespace Notices.Delivery.Tests;
 
-public sealed class OutboxTests : IDisposable
+/// <summary>The outbox on SQLite, and on PostgreSQL when NOTICES_TEST_POSTGRES names a server.</summary>
+public sealed class OutboxTests : IAsyncLifetime
 {
-    private readonly TempFolder folder = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2021, 6, 25, 9, 0, 0, TimeSpan.Zero));
-    private readonly Outbox outbox;
+    private readonly List<TestStore> stores = [];
+    private Outbox outbox = null!;
 
-    public OutboxTests()
+    public static TheoryData<string> Providers() => TestStore.Providers();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
+        foreach (var store in stores)
+            await store.DisposeAsync();
     }
 
-    public void Dispose() => folder.Dispose();
+    private async Task UseAsync(string provider)
+    {
+        var store = await TestStore.CreateAsync(provider);
+        stores.Add(store);
+        outbox = new Outbox(store.Database, time);
+    }
 
     private static NewMessage Message(string recipient = "chengguan@shili.example") => new(
         new BulletinKey(2021, "half-year", "shili"),
@@ -26,9 +36,11 @@ public sealed class OutboxTests : IDisposable
         "正文",
         [new MailAttachment("/x/bulletin.pdf", "通报.pdf")]);
 
-    [Fact]
-    public async Task Enqueue_SameBulletinAndRecipientTwice_QueuesOnceAndKeepsTheMessageId()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Enqueue_SameBulletinAndRecipientTwice_QueuesOnceAndKeepsTheMessageId(string provider)
     {
+        await UseAsync(provider);
         var (first, queuedFirst) = await outbox.EnqueueAsync(Message(), "bureau.example");
         var (second, queuedSecond) = await outbox.EnqueueAsync(Message(), "bureau.example");
 
@@ -41,9 +53,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal("通报.pdf", first.Attachments[0].Name);
     }
 
-    [Fact]
-    public async Task Enqueue_SameBulletinToAnotherRecipient_QueuesASecondMessage()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Enqueue_SameBulletinToAnotherRecipient_QueuesASecondMessage(string provider)
     {
+        await UseAsync(provider);
         await outbox.EnqueueAsync(Message("a@shili.example"), "d");
         await outbox.EnqueueAsync(Message("b@shili.example"), "d");
 
@@ -52,9 +66,11 @@ public sealed class OutboxTests : IDisposable
         Assert.NotEqual(rows[0].MessageId, rows[1].MessageId);
     }
 
-    [Fact]
-    public async Task Claim_ARowAlreadyClaimed_IsRefusedToTheSecondSender()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_ARowAlreadyClaimed_IsRefusedToTheSecondSender(string provider)
     {
+        await UseAsync(provider);
         var (row, _) = await outbox.EnqueueAsync(Message(), "d");
 
         Assert.True(await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10)));
@@ -66,9 +82,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Empty(await outbox.DueAsync());
     }
 
-    [Fact]
-    public async Task ClaimedRow_WhoseSenderDied_IsDueAgainAfterTheClaimTimeout_WithTheSameMessageId()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ClaimedRow_WhoseSenderDied_IsDueAgainAfterTheClaimTimeout_WithTheSameMessageId(string provider)
     {
+        await UseAsync(provider);
         var (row, _) = await outbox.EnqueueAsync(Message(), "d");
         await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
 
@@ -82,9 +100,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(2, (await outbox.FindAsync(row.Key))!.Attempts);
     }
 
-    [Fact]
-    public async Task Deferred_IsNotDueBeforeItsNextAttemptTime()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Deferred_IsNotDueBeforeItsNextAttemptTime(string provider)
     {
+        await UseAsync(provider);
         var (row, _) = await outbox.EnqueueAsync(Message(), "d");
         await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
         await outbox.DeferAsync(row.Key, "451 try later", time.GetUtcNow().AddMinutes(1));
@@ -95,9 +115,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal("451 try later", (await outbox.FindAsync(row.Key))!.LastReply);
     }
 
-    [Fact]
-    public async Task Retry_AFailedMessage_QueuesItAgainDueNow()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Retry_AFailedMessage_QueuesItAgainDueNow(string provider)
     {
+        await UseAsync(provider);
         var (row, _) = await outbox.EnqueueAsync(Message(), "d");
         await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
         await outbox.MarkFailedAsync(row.Key, "550 no such mailbox");
@@ -111,9 +133,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Single(await outbox.DueAsync());
     }
 
-    [Fact]
-    public async Task Retry_AMessageThatIsNotFailed_IsRefused()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Retry_AMessageThatIsNotFailed_IsRefused(string provider)
     {
+        await UseAsync(provider);
         var (row, _) = await outbox.EnqueueAsync(Message(), "d");
         await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
         await outbox.MarkSentAsync(row.Key, "250 ok");
