@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Notices.Delivery;
-using Notices.Delivery.Bulletins;
 using Notices.Delivery.Sending;
 
 namespace Notices.Cli.Commands;
@@ -23,7 +22,8 @@ internal static class SendCommand
             Description = "Which bulletin: half-year, q3 or annual",
         };
         var district = CliOptions.District();
-        var command = new Command("send", "Mail a rendered bulletin to the district government, its street offices and 抄送")
+        var command = new Command(
+            "send", "Mail a rendered bulletin to the district government, its street offices and 抄送")
         {
             kind, district,
         };
@@ -38,46 +38,43 @@ internal static class SendCommand
                 : scheme.Districts;
 
             var log = context.Loggers.CreateLogger("notices.send");
-            var smtp = context.Settings.Smtp;
-            var outbox = new Outbox(context.Store, context.Time);
-            var template = MailTemplate.Load(Path.Combine(context.Settings.Templates, "mail.txt"));
-            var mailer = new BulletinMailer(outbox, template, context.Settings.Output, smtp.MessageIdDomain);
-            var sender = new MailSender(outbox, smtp, context.Time);
+            var settings = context.Settings;
+            var delivery = new BulletinDelivery(
+                context.Store, settings.Smtp, settings.Templates, settings.Output, context.Time);
             var failed = 0;
 
             foreach (var chosen in districts)
             {
-                var queued = await mailer.QueueAsync(scheme, chosenKind, chosen, cancellationToken);
-                var bulletin = new BulletinKey(scheme.Year, chosenKind, chosen.Id);
+                var messages = await delivery.DeliverAsync(scheme, chosenKind, chosen, cancellationToken);
+                var bulletin = $"{scheme.Year}/{chosenKind}/{chosen.Id}";
                 log.LogInformation(
-                    "Bulletin {Bulletin}: {New} message(s) queued now, {Known} queued before; sending to {Destination}",
-                    bulletin, queued.Count(q => q.Queued), queued.Count(q => !q.Queued), Destination(smtp));
+                    "Bulletin {Bulletin}: {New} message(s) queued now, {Known} before; sent to {Destination}",
+                    bulletin, messages.Count(m => m.QueuedNow), messages.Count(m => !m.QueuedNow),
+                    delivery.Destination);
 
-                var outcomes = (await sender.SendDueAsync(bulletin, cancellationToken)).ToDictionary(o => o.Key);
                 await context.Out.WriteLineAsync($"{bulletin}:");
-                foreach (var (message, _) in queued)
+                foreach (var delivered in messages)
                 {
-                    var line = outcomes.TryGetValue(message.Key, out var outcome)
-                        ? Describe(outcome)
-                        : await DescribeUntouchedAsync(outbox, message.Key, cancellationToken);
-                    await context.Out.WriteLineAsync($"  {message.RecipientName} <{message.Recipient}>: {line}");
-                    if (outcome is not null)
+                    var message = delivered.Message;
+                    await context.Out.WriteLineAsync(
+                        $"  {message.RecipientName} <{message.Recipient}>: {Describe(delivered)}");
+                    if (delivered.Outcome is { } outcome)
                     {
                         log.LogInformation(
                             "Message {Key} {MessageId} to {Recipient}: {Result} (attempt {Attempts}) {Reply}",
-                            outcome.Key, outcome.MessageId, outcome.Recipient, outcome.Result, outcome.Attempts,
-                            outcome.Reply);
+                            outcome.Key, outcome.MessageId, outcome.Recipient, outcome.Result,
+                            outcome.Attempts, outcome.Reply);
+                        if (outcome.Result == SendResult.Failed)
+                            failed++;
                     }
-                    if (outcome?.Result == SendResult.Failed)
-                        failed++;
                 }
             }
 
             if (failed > 0)
             {
                 await context.Error.WriteLineAsync(
-                    $"{failed} message(s) failed; see `notices outbox`, put the address or server right, "
-                    + "then `notices outbox retry KEY`.");
+                    $"{failed} message(s) failed; see `notices outbox`, put the address or server "
+                    + "right, then `notices outbox retry KEY`.");
                 return DeliveryFailed;
             }
             return CommandRunner.Ok;
@@ -85,31 +82,28 @@ internal static class SendCommand
         return command;
     }
 
-    private static string Destination(SmtpSettings smtp) => smtp.UsesServer
-        ? $"{smtp.Host}:{(smtp.Port == 0 ? "default port" : smtp.Port.ToString(CultureInfo.InvariantCulture))} ({smtp.Security})"
-        : $"the pickup folder {Path.GetFullPath(smtp.PickupFolder)}";
-
-    private static string Describe(SendOutcome outcome) => outcome.Result switch
+    private static string Describe(DeliveredMessage delivered)
     {
-        SendResult.Sent => $"sent, key {outcome.Key} ({outcome.Reply})",
-        SendResult.Deferred => string.Create(
-            CultureInfo.InvariantCulture,
-            $"deferred, key {outcome.Key}, attempt {outcome.Attempts}, next try {outcome.NextAttemptAt:yyyy-MM-dd HH:mm} UTC ({outcome.Reply})"),
-        SendResult.Failed => $"FAILED, key {outcome.Key} ({outcome.Reply})",
-        _ => $"being sent by another sender, key {outcome.Key}",
-    };
-
-    private static async Task<string> DescribeUntouchedAsync(Outbox outbox, long key, CancellationToken cancellationToken)
-    {
-        var row = await outbox.FindAsync(key, cancellationToken);
-        return row?.State switch
+        var row = delivered.Message;
+        var key = row.Key;
+        return delivered.Outcome switch
         {
-            OutboxState.Sent => string.Create(
-                CultureInfo.InvariantCulture, $"already sent {row.SentAt:yyyy-MM-dd HH:mm} UTC, key {key}; not sent again"),
-            OutboxState.Failed => $"failed earlier, key {key} ({row.LastReply}); `notices outbox retry {key}` requeues it",
-            OutboxState.Queued => string.Create(
-                CultureInfo.InvariantCulture, $"waiting, key {key}, next try {row.NextAttemptAt:yyyy-MM-dd HH:mm} UTC ({row.LastReply})"),
-            _ => $"being sent by another sender, key {key}",
+            { Result: SendResult.Sent } o => $"sent, key {key} ({o.Reply})",
+            { Result: SendResult.Deferred } o =>
+                $"deferred, key {key}, attempt {o.Attempts}, next try {Time(o.NextAttemptAt)} ({o.Reply})",
+            { Result: SendResult.Failed } o => $"FAILED, key {key} ({o.Reply})",
+            { Result: SendResult.Skipped } => $"being sent by another sender, key {key}",
+            _ => row.State switch
+            {
+                OutboxState.Sent => $"already sent {Time(row.SentAt)}, key {key}; not sent again",
+                OutboxState.Failed =>
+                    $"failed earlier, key {key} ({row.LastReply}); `notices outbox retry {key}` requeues it",
+                OutboxState.Queued => $"waiting, key {key}, next try {Time(row.NextAttemptAt)} ({row.LastReply})",
+                _ => $"being sent by another sender, key {key}",
+            },
         };
     }
+
+    private static string Time(DateTimeOffset? value) =>
+        value is { } v ? v.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
 }
