@@ -18,7 +18,8 @@ public sealed class BulletinMailerTests : IDisposable
     public BulletinMailerTests()
     {
         outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
-        mailer = new BulletinMailer(outbox, MailTemplate.Load(Samples.RepositoryTemplate), folder["output"], "bureau.example");
+        var template = MailTemplate.Load(Samples.RepositoryTemplate);
+        mailer = new BulletinMailer(outbox, template, folder["output"], "bureau.example");
     }
 
     public void Dispose() => folder.Dispose();

@@ -36,7 +36,10 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
                 $"第{i}街道办事处",
                 Samples.Title,
                 "请查收。\n",
-                [new MailAttachment(attachment, Samples.Title + ".pdf"), new MailAttachment(attachment, Samples.Title + ".docx")]);
+                [
+                    new MailAttachment(attachment, Samples.Title + ".pdf"),
+                    new MailAttachment(attachment, Samples.Title + ".docx"),
+                ]);
             rows.Add((await outbox.EnqueueAsync(message, "bureau.example")).Message);
         }
         return (outbox, rows);
@@ -51,7 +54,10 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         var (outbox, rows) = await QueueAsync(count, 8 * 1024);
         var environment = new Dictionary<string, string> { ["NOTICES__Smtp__Password"] = Password };
         string[] arguments =
-            [folder["notices.db"], "127.0.0.1", server.Port.ToString(), ClaimTimeoutMs.ToString(), folder["pickup"], "bulletins"];
+        [
+            folder["notices.db"], "127.0.0.1", server.Port.ToString(), ClaimTimeoutMs.ToString(),
+            folder["pickup"], "bulletins",
+        ];
         var outputs = new List<string>();
 
         // Each kill lands while the server holds back its 250 to DATA: the server has the
@@ -60,7 +66,8 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         foreach (var threshold in new[] { 2, 5, 8 })
         {
             using var child = ChildSender.Start(arguments, environment);
-            await ChildSender.WaitForAsync(() => server.Received.Count >= threshold, TimeSpan.FromSeconds(60), $"{threshold} messages");
+            await ChildSender.WaitForAsync(
+                () => server.Received.Count >= threshold, TimeSpan.FromSeconds(60), $"{threshold} messages");
             await child.KillAsync();
             kills++;
             outputs.Add(child.Output);
@@ -81,12 +88,14 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 
         var final = await outbox.ListAsync();
         Assert.All(final, r => Assert.Equal(OutboxState.Sent, r.State));
-        Assert.All(rows, r => Assert.True(server.AcceptedCount(r.MessageId) >= 1, $"{r.MessageId} never reached the server"));
+        Assert.All(rows, r => Assert.True(
+            server.AcceptedCount(r.MessageId) >= 1, $"{r.MessageId} never reached the server"));
         Assert.Equal(count, server.DistinctAccepted);
         Assert.InRange(server.RawAccepted - server.DistinctAccepted, 0, kills);
         log.WriteLine(
             $"{count} messages, {kills} kills mid-send: the server accepted {server.RawAccepted} "
-            + $"({server.DistinctAccepted} distinct Message-IDs, {server.RawAccepted - server.DistinctAccepted} resent after a kill)");
+            + $"({server.DistinctAccepted} distinct Message-IDs, "
+            + $"{server.RawAccepted - server.DistinctAccepted} resent after a kill)");
 
         // The password reached the server, and nowhere else.
         Assert.All(outputs, o => Assert.DoesNotContain(Password, o, StringComparison.Ordinal));
@@ -114,12 +123,16 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         }
 
         var afterKill = Directory.GetFiles(pickup, "*.eml");
-        log.WriteLine($"killed with {afterKill.Length} .eml and {Directory.GetFiles(pickup, "*.tmp").Length} .tmp in the pickup folder");
+        var partial = Directory.GetFiles(pickup, "*.tmp").Length;
+        log.WriteLine($"killed with {afterKill.Length} .eml and {partial} .tmp in the pickup folder");
         Assert.InRange(afterKill.Length, 1, count - 1);
         foreach (var file in afterKill)
             AssertWhole(file, attachmentBytes);
         foreach (var row in (await outbox.ListAsync()).Where(r => r.State == OutboxState.Sent))
-            Assert.True(File.Exists(Path.Combine(pickup, MailSender.PickupFileName(row))), $"row {row.Key} is sent but has no file");
+        {
+            var file = Path.Combine(pickup, MailSender.PickupFileName(row));
+            Assert.True(File.Exists(file), $"row {row.Key} is sent but has no file");
+        }
 
         using (var again = ChildSender.Start(arguments))
             Assert.Equal(0, await again.WaitAsync(TimeSpan.FromSeconds(90)));

@@ -19,7 +19,8 @@ public sealed class PickupFolderTests : IDisposable
     {
         var outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
         Samples.Render(folder["output"]);
-        var mailer = new BulletinMailer(outbox, MailTemplate.Load(Samples.RepositoryTemplate), folder["output"], "bureau.example");
+        var template = MailTemplate.Load(Samples.RepositoryTemplate);
+        var mailer = new BulletinMailer(outbox, template, folder["output"], "bureau.example");
         var scheme = Samples.Scheme();
         await mailer.QueueAsync(scheme, "half-year", scheme.Districts[0]);
         var sender = new MailSender(outbox, new SmtpSettings { PickupFolder = folder["pickup"] }, time);
@@ -33,7 +34,8 @@ public sealed class PickupFolderTests : IDisposable
         foreach (var row in await outbox.ListAsync())
         {
             Assert.Equal(OutboxState.Sent, row.State);
-            using var message = await MimeMessage.LoadAsync(Path.Combine(folder["pickup"], MailSender.PickupFileName(row)));
+            var file = Path.Combine(folder["pickup"], MailSender.PickupFileName(row));
+            using var message = await MimeMessage.LoadAsync(file);
             Assert.Equal(row.MessageId.Trim('<', '>'), message.MessageId);
             Assert.Equal(row.Recipient, message.To.Mailboxes.Single().Address);
             Assert.Equal(row.Subject, message.Subject);

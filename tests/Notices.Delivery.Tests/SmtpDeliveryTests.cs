@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Notices.Core.Storage;
@@ -89,7 +90,9 @@ public sealed class SmtpDeliveryTests : IDisposable
         await Sender(server).SendDueAsync();
 
         var received = server.Received.Single(r => r.MessageId == queued[1].MessageId.Trim('<', '>')).Message;
-        Assert.Equal([Samples.Title + ".pdf", Samples.Title + ".docx"], received.Attachments.Select(a => a.ContentDisposition?.FileName));
+        Assert.Equal(
+            [Samples.Title + ".pdf", Samples.Title + ".docx"],
+            received.Attachments.Select(a => a.ContentDisposition?.FileName));
         Assert.Equal("城关街道办事处", received.To.Mailboxes.Single().Name);
         Assert.Equal("示例区人民政府办公室", received.From.Mailboxes.Single().Name);
         Assert.Equal(queued[1].Subject, received.Subject);
@@ -113,7 +116,7 @@ public sealed class SmtpDeliveryTests : IDisposable
             s.Security = SmtpSecurity.StartTls;
             s.User = "bulletins";
             s.PasswordFile = secret;
-            s.CertificateThumbprint = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            s.CertificateThumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
         }).SendDueAsync();
 
         Assert.All(outcomes, o => Assert.Equal(SendResult.Sent, o.Result));
@@ -144,7 +147,10 @@ public sealed class SmtpDeliveryTests : IDisposable
 
         var sender = new MailSender(
             outbox,
-            new SmtpSettings { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, User = "bulletins" },
+            new SmtpSettings
+            {
+                Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, User = "bulletins",
+            },
             time,
             name => name == SmtpSettings.PasswordVariable ? Password : null);
         var outcomes = await sender.SendDueAsync();
@@ -183,7 +189,8 @@ public sealed class SmtpDeliveryTests : IDisposable
     public async Task Send_WhenTheServerAnswers550_MarksFailed_ReportsTheReply_AndDoesNotRetry()
     {
         await using var server = await LoopbackSmtpServer.StartAsync();
-        server.Answer = n => n == 2 ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox") : null;
+        server.Answer = n =>
+            n == 2 ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox") : null;
         await QueueBulletinAsync();
         var sender = Sender(server);
 

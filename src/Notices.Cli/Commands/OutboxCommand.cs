@@ -33,7 +33,8 @@ internal static class OutboxCommand
                 };
                 await context.Out.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{row.Key,5}  {row.State.ToString().ToLowerInvariant(),-7}  attempts {row.Attempts}  {row.Bulletin}  "
+                    $"{row.Key,5}  {row.State.ToString().ToLowerInvariant(),-7}  "
+                    + $"attempts {row.Attempts}  {row.Bulletin}  "
                     + $"{row.RecipientName} <{row.Recipient}>  {row.MessageId}  {when}  {row.LastReply}"));
             }
             var counts = rows.GroupBy(r => r.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");

@@ -244,7 +244,8 @@ public sealed class MailSender
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                outcomes.Add(await FailAsync(row, attempts, $"attachment unreadable: {e.Message}; render the bulletin again"));
+                var reason = $"attachment unreadable: {e.Message}; render the bulletin again";
+                outcomes.Add(await FailAsync(row, attempts, reason));
                 continue;
             }
 

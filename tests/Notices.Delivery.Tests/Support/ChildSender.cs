@@ -31,7 +31,8 @@ public sealed class ChildSender : IDisposable
     public static ChildSender Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var host = Path.Combine(
-            AppContext.BaseDirectory.Replace("Notices.Delivery.Tests", "Notices.Delivery.TestHost", StringComparison.Ordinal),
+            AppContext.BaseDirectory.Replace(
+                "Notices.Delivery.Tests", "Notices.Delivery.TestHost", StringComparison.Ordinal),
             "Notices.Delivery.TestHost.dll");
         var start = new ProcessStartInfo("dotnet")
         {

@@ -15,7 +15,9 @@ public static class NoticesProgram
     {
         var program = Path.Combine(
             AppContext.BaseDirectory.Replace(
-                Path.Combine("tests", "Notices.Delivery.Tests"), Path.Combine("src", "Notices.Cli"), StringComparison.Ordinal),
+                Path.Combine("tests", "Notices.Delivery.Tests"),
+                Path.Combine("src", "Notices.Cli"),
+                StringComparison.Ordinal),
             "notices.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +30,8 @@ public static class NoticesProgram
         start.ArgumentList.Add(program);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
+        var inherited = start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal));
+        foreach (var key in inherited.ToList())
             start.Environment.Remove(key);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;

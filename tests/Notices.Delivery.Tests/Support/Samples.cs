@@ -48,7 +48,8 @@ public static class Samples
     }
 
     /// <summary>Writes a rendering of the half-year bulletin as the renderer lays it out.</summary>
-    public static string Render(string outputRoot, bool draft = false, int attachmentBytes = 4096, string kind = "half-year")
+    public static string Render(
+        string outputRoot, bool draft = false, int attachmentBytes = 4096, string kind = "half-year")
     {
         var folder = BulletinManifest.FolderOf(outputRoot, 2021, kind, "shili");
         Directory.CreateDirectory(folder);
@@ -65,7 +66,14 @@ public static class Samples
             title = Title,
             number = Number,
             draft,
-            files = new { docx = "bulletin.docx", pdf = "bulletin.pdf", html = "bulletin.html", csv = "scores.csv", json = "scores.json" },
+            files = new
+            {
+                docx = "bulletin.docx",
+                pdf = "bulletin.pdf",
+                html = "bulletin.html",
+                csv = "scores.csv",
+                json = "scores.json",
+            },
         };
         File.WriteAllText(Path.Combine(folder, BulletinManifest.FileName), JsonSerializer.Serialize(manifest));
         return folder;
