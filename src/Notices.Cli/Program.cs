@@ -17,5 +17,6 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(OutboxCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

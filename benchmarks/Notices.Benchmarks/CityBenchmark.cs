@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Notices.Core.Evidence;
+using Notices.Core.Samples;
+using Notices.Core.Schemes;
+using Notices.Core.Scoring;
+using Notices.Core.Storage;
+
+namespace Notices.Benchmarks;
+
+/// <summary>
+/// The city-sized run: a generated scheme of many districts and a year of evidence, imported,
+/// loaded and scored at a bulletin node. Prints rows per second, milliseconds and peak memory.
+/// </summary>
+internal static class CityBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var units = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var districts = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        var folder = Path.Combine(Path.GetTempPath(), "notices-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+
+        try
+        {
+            var root = FindRoot();
+            var schemePath = Path.Combine(folder, "city.yaml");
+            await File.WriteAllTextAsync(schemePath, CityGenerator.SchemeYaml(Path.Combine(root, "seeds", "scheme-2021.yaml"), districts, units));
+            var scheme = SchemeLoader.Load(schemePath);
+            var evidencePath = Path.Combine(folder, "city.csv");
+            await using (var writer = new StreamWriter(evidencePath))
+                CityGenerator.WriteEvidence(scheme, rows, seed: 2021, writer);
+            var size = new FileInfo(evidencePath).Length;
+            Console.WriteLine($"city: {scheme.Districts.Count} districts, {scheme.Units.Count} units, evidence {size / 1048576.0:0.0} MB");
+
+            var clock = Stopwatch.StartNew();
+            var records = EvidenceReader.Read(evidencePath, scheme);
+            Report("read and validate", clock, records.Count);
+
+            var store = new EvidenceStore(Database.Sqlite(Path.Combine(folder, "city.db")), TimeProvider.System);
+            await store.EnsureCreatedAsync();
+            clock.Restart();
+            await store.ImportAsync([evidencePath], scheme, "bench");
+            Report("import (read, validate, store)", clock, records.Count);
+
+            clock.Restart();
+            var stored = await store.LoadAsync();
+            Report("load from store", clock, stored.Count);
+
+            var node = scheme.FindBulletin("annual")!.Date;
+            Scorer.Score(scheme, stored, node);
+            clock.Restart();
+            const int rounds = 5;
+            Scorecard card = null!;
+            for (var i = 0; i < rounds; i++)
+                card = Scorer.Score(scheme, stored, node);
+            var scoreMs = clock.Elapsed.TotalMilliseconds / rounds;
+            Console.WriteLine($"{"score at " + node.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-32} {scoreMs,10:0.0} ms  ({stored.Count:N0} records, {card.Units.Count} units, warm, mean of {rounds})");
+            Console.WriteLine($"{"peak working set",-32} {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Report(string what, Stopwatch clock, int rows) =>
+        Console.WriteLine($"{what,-32} {clock.Elapsed.TotalMilliseconds,10:0} ms  {rows / clock.Elapsed.TotalSeconds,12:N0} rows/s");
+
+    private static string FindRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("run from inside the Notices repository");
+    }
+}
