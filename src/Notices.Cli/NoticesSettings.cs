@@ -19,6 +19,8 @@ public sealed class NoticesSettings
     public string Output { get; set; } = "output";
 
     public StoreSettings Store { get; set; } = new();
+
+    public Notices.Delivery.SmtpSettings Smtp { get; set; } = new();
 }
 
 public sealed class StoreSettings

@@ -15,6 +15,8 @@ root.Subcommands.Add(EvidenceCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(SendCommand.Create());
+root.Subcommands.Add(OutboxCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 
 // A stop (SIGTERM from systemd) lets the running node finish: the scheduler's shutdown waits
