@@ -8,7 +8,8 @@ namespace Notices.Cli.Commands;
 
 /// <summary>
 /// <c>notices evidence import FILE...</c>, <c>notices evidence list [--unit U] [--item I]</c> and
-/// <c>notices evidence void ID --reason TEXT</c>: the evidence store from the command line.
+/// <c>notices evidence void ID --reason TEXT</c> and <c>notices evidence history</c>: the evidence
+/// store from the command line.
 /// </summary>
 internal static class EvidenceCommand
 {
@@ -18,6 +19,7 @@ internal static class EvidenceCommand
         command.Subcommands.Add(CreateImport());
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(CreateVoid());
+        command.Subcommands.Add(CreateHistory());
         return command;
     }
 
@@ -144,6 +146,37 @@ internal static class EvidenceCommand
                 who, withdrawal.Voids, withdrawal.Source.Key, withdrawal.Note);
             await context.Out.WriteLineAsync(
                 $"Withdrew {withdrawal.Voids} (withdrawal record #{withdrawal.Source.Key}).");
+            return CommandRunner.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateHistory()
+    {
+        var command = new Command("history", "List the imports and withdrawals made: when, by whom, which file");
+        command.SetRun(async (context, result, cancellationToken) =>
+        {
+            var imports = await Store(context).HistoryAsync(cancellationToken);
+            if (imports.Count == 0)
+            {
+                await context.Out.WriteLineAsync("Nothing imported yet.");
+                return CommandRunner.Ok;
+            }
+
+            var table = new List<string[]> { new[] { "import", "at (UTC)", "by", "records", "file", "sha256" } };
+            foreach (var import in imports)
+            {
+                table.Add(
+                [
+                    import.Key.ToString(CultureInfo.InvariantCulture),
+                    import.ImportedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    import.ImportedBy,
+                    import.Rows.ToString(CultureInfo.InvariantCulture),
+                    import.FileName,
+                    import.Sha256?[..12] ?? "",
+                ]);
+            }
+            await context.Out.WriteAsync(Render(table));
             return CommandRunner.Ok;
         });
         return command;

@@ -25,6 +25,12 @@ internal static class CsvRows
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             return StrictUtf8.GetString(bytes, 3, bytes.Length - 3);
 
+        // Excel's "Unicode text" is UTF-16 with a byte-order mark; read it rather than misread it.
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+
         try
         {
             return StrictUtf8.GetString(bytes);
@@ -90,15 +96,16 @@ internal static class CsvRows
                         closed = true;
                         break;
                     }
-                    if (q == '\r' || q == '\n')
+                    if (q == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                     {
-                        if (q == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                        {
-                            field.Append('\r');
-                            i++;
-                        }
+                        // CRLF inside a field is one line break, kept as written.
+                        field.Append("\r\n");
                         line++;
+                        i += 2;
+                        continue;
                     }
+                    if (q == '\r' || q == '\n')
+                        line++;
                     field.Append(q);
                     i++;
                 }

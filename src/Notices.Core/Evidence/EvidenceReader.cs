@@ -11,7 +11,8 @@ namespace Notices.Core.Evidence;
 /// <para><b>Format</b>: chosen by the file's extension, <c>.csv</c> or <c>.xlsx</c>.</para>
 /// <para><b>Encoding (CSV)</b>: a UTF-8 byte-order mark means UTF-8; otherwise the file is read
 /// as UTF-8 when it is valid UTF-8, and as GB18030 (a superset of GBK, what Excel on Chinese
-/// Windows saves) when it is not.</para>
+/// Windows saves) when it is not. UTF-16 with a byte-order mark (Excel's "Unicode text") is read
+/// too; a file whose columns are separated by tabs is refused with a hint to save it as CSV.</para>
 /// <para><b>CSV syntax</b>: RFC 4180. Fields are separated by commas; a field in double quotes
 /// may hold commas, line breaks and doubled quotes (<c>""</c>). Lines end in CRLF or LF. Blank
 /// lines, and rows whose cells are all empty (<c>,,,,</c> as Excel writes them), are skipped.
@@ -126,6 +127,16 @@ public static class EvidenceReader
 
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return CsvRows.Parse(CsvRows.Decode(buffer.ToArray()), fileName, problems);
+        var rows = CsvRows.Parse(CsvRows.Decode(buffer.ToArray()), fileName, problems);
+
+        // Excel's "Unicode text" and copies from a sheet separate columns by tabs; say so rather
+        // than report every column missing.
+        if (rows.FirstOrDefault(r => !r.IsBlank) is { Cells.Count: 1 } header && header.Cells[0].Contains('\t'))
+        {
+            throw new ProblemException(new Problem(fileName, header.Line, "",
+                "the columns are separated by tabs, not commas; save the sheet as "
+                + "\"CSV (逗号分隔)\" or \"CSV UTF-8\", or give the .xlsx workbook"));
+        }
+        return rows;
     }
 }

@@ -21,6 +21,9 @@ internal sealed partial class RowValidator
     private readonly IReadOnlySet<string> withdrawnIds;
     private readonly List<Problem> problems;
     private readonly HashSet<string> allFacts;
+    private readonly string blankUnitHint;
+    private readonly string unknownUnitHint;
+    private readonly string itemRange;
 
     // id → the line that gave it, for ids of this file.
     private readonly Dictionary<string, int> idLines = new(StringComparer.Ordinal);
@@ -43,6 +46,21 @@ internal sealed partial class RowValidator
         this.withdrawnIds = withdrawnIds ?? new HashSet<string>();
         this.problems = problems;
         allFacts = scheme.Items.SelectMany(i => i.Facts).ToHashSet(StringComparer.Ordinal);
+
+        // A city scheme has hundreds of units: name a few and point to the scheme for the rest.
+        if (scheme.Units.Count <= 12)
+        {
+            var names = string.Join(", ", scheme.Units.Select(u => u.Id));
+            blankUnitHint = $"write one of {names}";
+            unknownUnitHint = $"write one of {names} (or its full name)";
+        }
+        else
+        {
+            var few = string.Join(", ", scheme.Units.Take(3).Select(u => u.Id));
+            blankUnitHint = unknownUnitHint = "write a unit's short id or full name as the scheme "
+                + $"file lists them ({scheme.Units.Count} units), e.g. {few}";
+        }
+        itemRange = scheme.Items.Count == 0 ? "" : $"{scheme.Items[0].Id} to {scheme.Items[^1].Id}";
     }
 
     public List<EvidenceRecord> Validate(List<EvidenceRow> rows)
@@ -197,24 +215,20 @@ internal sealed partial class RowValidator
 
     private Unit? ReadUnit(int line, string? text)
     {
-        var names = string.Join(", ", scheme.Units.Select(u => u.Id));
         if (text is null)
         {
-            Add(line, "unit", $"is blank; write one of {names}");
+            Add(line, "unit", $"is blank; {blankUnitHint}");
             return null;
         }
         var unit = scheme.FindUnit(text);
         if (unit is null)
-        {
-            Add(line, "unit", $"\"{text}\" is not a unit of the scheme; write one of {names} "
-                + "(or its full name)");
-        }
+            Add(line, "unit", $"\"{text}\" is not a unit of the scheme; {unknownUnitHint}");
         return unit;
     }
 
     private Item? ReadItem(int line, string? text)
     {
-        var range = $"{scheme.Items[0].Id} to {scheme.Items[^1].Id}";
+        var range = itemRange;
         if (text is null)
         {
             Add(line, "item", $"is blank; write an item id of the scheme, {range}");
@@ -228,24 +242,24 @@ internal sealed partial class RowValidator
 
     private Rule? ReadFact(int line, Item? item, string? text)
     {
-        var reads = item is null ? "" : $"item {item.Id} reads {string.Join(", ", item.Facts)}";
+        string Reads() => $"item {item!.Id} reads {string.Join(", ", item.Facts)}";
         if (text is null)
         {
             Add(line, "fact", item is null ? "is blank; write the fact the row reports"
-                : $"is blank; {reads}");
+                : $"is blank; {Reads()}");
             return null;
         }
         if (!allFacts.Contains(text))
         {
             Add(line, "fact", item is null ? $"\"{text}\" is not a fact of the scheme"
-                : $"\"{text}\" is not a fact of the scheme; {reads}");
+                : $"\"{text}\" is not a fact of the scheme; {Reads()}");
             return null;
         }
         if (item is null)
             return null;
         var rule = item.RuleFor(text);
         if (rule is null)
-            Add(line, "fact", $"\"{text}\" is not a fact item {item.Id} reads; {reads}");
+            Add(line, "fact", $"\"{text}\" is not a fact item {item.Id} reads; {Reads()}");
         return rule;
     }
 
@@ -278,27 +292,27 @@ internal sealed partial class RowValidator
 
             case JudgedRule judged:
             {
-                var accepted = $"write a score from 0 to {Format(judged.Max)} with at most one "
-                    + "decimal, e.g. 1.5";
+                string Accepted() => $"write a score from 0 to {Format(judged.Max)} with at most "
+                    + "one decimal, e.g. 1.5";
                 if (text is null)
                 {
-                    Add(line, "value", $"is blank; {rule.Fact} is a judged score: {accepted}");
+                    Add(line, "value", $"is blank; {rule.Fact} is a judged score: {Accepted()}");
                     return null;
                 }
                 if (ParseNumber(text) is not { } score)
                 {
-                    Add(line, "value", $"\"{text}\" is not a number; {accepted}");
+                    Add(line, "value", $"\"{text}\" is not a number; {Accepted()}");
                     return null;
                 }
                 if (score * 10 != decimal.Truncate(score * 10))
                 {
-                    Add(line, "value", $"\"{text}\" has more than one decimal; {accepted}");
+                    Add(line, "value", $"\"{text}\" has more than one decimal; {Accepted()}");
                     return null;
                 }
                 if (score < 0 || score > judged.Max)
                 {
                     Add(line, "value", $"\"{text}\" is outside 0 to {Format(judged.Max)}, the "
-                        + $"range of {rule.Fact}; {accepted}");
+                        + $"range of {rule.Fact}; {Accepted()}");
                     return null;
                 }
                 return score;

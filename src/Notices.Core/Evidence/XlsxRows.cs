@@ -43,7 +43,12 @@ internal static class XlsxRows
             if (workbookPart is null || sheet?.Id?.Value is not { } sheetId)
                 throw new ProblemException(new Problem(file, 0, "", "the workbook has no sheet"));
 
-            var worksheet = (WorksheetPart)workbookPart.GetPartById(sheetId);
+            if (workbookPart.GetPartById(sheetId) is not WorksheetPart worksheet)
+            {
+                throw new ProblemException(new Problem(file, 0, "",
+                    $"the first sheet, \"{sheet.Name?.Value}\", is a chart, not a table; "
+                    + "move the evidence table to the first sheet"));
+            }
             var strings = workbookPart.SharedStringTablePart?.SharedStringTable
                 .Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
             var dateStyles = DateStyles(workbookPart);

@@ -76,6 +76,8 @@ public sealed class EvidenceStore
     /// <summary>
     /// Reads every file, checks them all, and stores all their records in one transaction.
     /// Files are read in the order given: a later file may withdraw a record of an earlier one.
+    /// A repeated file is refused before any file is checked, so its records are not reported
+    /// as clashing with themselves.
     /// </summary>
     /// <param name="paths">CSV or XLSX evidence files.</param>
     /// <param name="scheme">The scheme the records are checked against.</param>
@@ -144,6 +146,24 @@ public sealed class EvidenceStore
         if (problems.Count > 0)
             throw new ProblemException(problems);
 
+        try
+        {
+            return await StoreAsync(read, importedBy, cancellationToken);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            // Another process imported one of these files since the check above: the UNIQUE
+            // sha256 column refused it and the transaction rolled back. Say who did.
+            await RefuseRepeatsAsync(files.Select(f => (f.Path, f.Sha)).ToList(), cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> StoreAsync(
+        List<(string Path, string Sha, IReadOnlyList<EvidenceRecord> Records)> read,
+        string importedBy,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var summary = new List<ImportedFile>();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -152,14 +172,23 @@ public sealed class EvidenceStore
         {
             var importKey = await InsertImportAsync(connection, transaction, path, sha,
                 importedBy, now, records.Count, cancellationToken);
+            await using var insert = RecordInsert(connection, transaction);
             foreach (var record in records)
-                await InsertRecordAsync(connection, transaction, importKey, record, cancellationToken);
+                await InsertRecordAsync(insert, importKey, record, cancellationToken);
             summary.Add(new ImportedFile(path, importKey, records.Count,
                 records.Count(r => r.Voids is not null)));
         }
         await transaction.CommitAsync(cancellationToken);
         return new ImportSummary(summary);
     }
+
+    /// <summary>SQLite's SQLITE_CONSTRAINT_UNIQUE (2067) or PostgreSQL's unique_violation (23505).</summary>
+    private static bool IsUniqueViolation(DbException e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        Npgsql.PostgresException postgres => postgres.SqlState == "23505",
+        _ => false,
+    };
 
     /// <summary>
     /// Every stored record in store order, withdrawn ones and withdrawals included. Each
@@ -242,7 +271,8 @@ public sealed class EvidenceStore
             cancellationToken);
         var record = new EvidenceRecord(null, null, null, null, null, reasonText, null, name,
             new RecordSource(VoidSource, 0));
-        var key = await InsertRecordAsync(connection, transaction, importKey, record, cancellationToken);
+        await using var insert = RecordInsert(connection, transaction);
+        var key = await InsertRecordAsync(insert, importKey, record, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return record with { Id = $"#{key}", Source = record.Source with { Key = key } };
     }
@@ -386,29 +416,44 @@ public sealed class EvidenceStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<long> InsertRecordAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        long importKey,
-        EvidenceRecord record,
-        CancellationToken cancellationToken)
+    private static readonly string[] RecordColumns =
+        ["import", "line", "unit", "item", "fact", "value", "date", "note", "id", "voids"];
+
+    /// <summary>One insert command reused for every record of an import: parsed once, not per row.</summary>
+    private static DbCommand RecordInsert(DbConnection connection, DbTransaction transaction)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             "INSERT INTO evidence_records "
             + "(import_key, line, unit, item, fact, value, date, note, id, voids) VALUES "
             + "(@import, @line, @unit, @item, @fact, @value, @date, @note, @id, @voids) RETURNING key";
-        Add(command, "import", importKey);
-        Add(command, "line", record.Source.Line);
-        Add(command, "unit", record.Unit);
-        Add(command, "item", record.Item);
-        Add(command, "fact", record.Fact);
-        Add(command, "value", record.Value?.ToString(CultureInfo.InvariantCulture));
-        Add(command, "date", record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(command, "note", record.Note);
-        Add(command, "id", record.Id);
-        Add(command, "voids", record.Voids);
+        foreach (var column in RecordColumns)
+            Add(command, column, null);
+        return command;
+    }
+
+    private static async Task<long> InsertRecordAsync(
+        DbCommand command,
+        long importKey,
+        EvidenceRecord record,
+        CancellationToken cancellationToken)
+    {
+        object?[] values =
+        [
+            importKey,
+            record.Source.Line,
+            record.Unit,
+            record.Item,
+            record.Fact,
+            record.Value?.ToString(CultureInfo.InvariantCulture),
+            record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            record.Note,
+            record.Id,
+            record.Voids,
+        ];
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 

@@ -1,0 +1,53 @@
+using Notices.Core.Storage;
+
+namespace Notices.Scheduling;
+
+/// <summary>
+/// The <c>Schedule</c> settings section: when nodes fire and where Quartz keeps its jobs.
+/// </summary>
+public sealed class ScheduleOptions
+{
+    /// <summary>The configuration section these settings are bound from.</summary>
+    public const string Section = "Schedule";
+
+    /// <summary>Time of day every node fires, "HH:mm" (default 18:00, after the office day).</summary>
+    public string TimeOfDay { get; set; } = "18:00";
+
+    /// <summary>The IANA zone the time of day is read in (default Asia/Shanghai).</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Which database holds Quartz's job store: a SQLite file or a shared PostgreSQL.</summary>
+    public StoreProvider JobStoreProvider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>The SQLite job store file (default data/quartz.db, beside the store).</summary>
+    public string JobStorePath { get; set; } = "data/quartz.db";
+
+    /// <summary>The PostgreSQL connection string of the job store, when the provider is Postgres.</summary>
+    public string? JobStoreConnectionString { get; set; }
+
+    /// <summary>
+    /// Several <c>notices run</c> processes share one PostgreSQL job store. Quartz refuses
+    /// clustering on SQLite, so this needs <see cref="JobStoreProvider"/> Postgres.
+    /// </summary>
+    public bool Clustered { get; set; }
+
+    /// <summary>
+    /// The Quartz scheduler's name; every process of one cluster uses the same (default notices).
+    /// </summary>
+    public string SchedulerName { get; set; } = "notices";
+
+    /// <summary>This process's name in the node_runs table and the Quartz cluster (default: AUTO).</summary>
+    public string InstanceId { get; set; } = "AUTO";
+
+    /// <summary>
+    /// How long a run marked running by another process is trusted before it counts as
+    /// abandoned (that process died) and may be taken over. Default 2 hours.
+    /// </summary>
+    public TimeSpan RunLease { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How long a stop waits for the running node to finish (default 10 minutes: a city's
+    /// bulletin node renders and mails for a while). The host's own default is 30 seconds.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

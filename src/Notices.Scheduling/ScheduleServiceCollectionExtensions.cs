@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Notices.Core;
+using Notices.Core.Schemes;
+using Notices.Core.Storage;
+using Quartz;
+
+namespace Notices.Scheduling;
+
+/// <summary>Adds the unattended schedule (Quartz on the generic host) to a host's services.</summary>
+public static class ScheduleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Quartz with a persistent job store (provisioned on first start), the node job, its
+    /// triggers from <paramref name="scheme"/>'s nodes, the catch-up at start and a shutdown
+    /// that waits for the running node.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="scheme">The year's scheme.</param>
+    /// <param name="options">The Schedule settings.</param>
+    /// <param name="store">The Notices store, which holds the node_runs table.</param>
+    /// <param name="work">Makes the node work (score, snapshot, render, send) from the container.</param>
+    /// <param name="time">The clock: the system's, or a fake one that drives a simulated year.</param>
+    /// <exception cref="ProblemException">A Schedule setting cannot be read.</exception>
+    public static IServiceCollection AddNodeSchedule(this IServiceCollection services, Scheme scheme,
+        ScheduleOptions options, Database store, Func<IServiceProvider, INodeWork> work, TimeProvider time)
+    {
+        var schedule = NodeSchedule.Build(scheme, options);
+        if (options.Clustered && options.JobStoreProvider != StoreProvider.Postgres)
+        {
+            throw new ProblemException(new Problem("settings", 0, "Schedule:Clustered",
+                "a cluster needs a shared job store, and Quartz refuses clustering on SQLite; "
+                + "set Schedule:JobStoreProvider to Postgres with Schedule:JobStoreConnectionString, "
+                + "or Schedule:Clustered to false."));
+        }
+
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        services.AddSingleton(options);
+        services.AddSingleton(schedule);
+        services.AddSingleton(time);
+        services.AddSingleton(new NodeRunStore(store));
+        services.AddSingleton(work);
+        services.AddSingleton<NodeRunner>();
+        services.AddTransient<NodeJob>();
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = options.SchedulerName;
+                o.InstanceId = options.InstanceId;
+            });
+            q.UseTimeProvider(time);
+            q.UsePersistentStore(s =>
+            {
+                if (options.JobStoreProvider == StoreProvider.Postgres)
+                {
+                    s.UsePostgres(options.JobStoreConnectionString ?? throw new ProblemException(
+                        new Problem("settings", 0, "Schedule:JobStoreConnectionString",
+                            "the job store is Postgres but has no connection string; set "
+                            + "NOTICES__Schedule__JobStoreConnectionString.")));
+                    if (options.Clustered)
+                        s.UseClustering();
+                }
+                else
+                {
+                    s.UseSqlite(SqliteJobStore(options.JobStorePath));
+                }
+
+                s.UseSystemTextJsonSerializer();
+                s.ProvisionSchema();
+            });
+        });
+
+        // Registered after Quartz's hosted service: the scheduler has started (and created
+        // its tables) by the time the installer adds triggers.
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ScheduleInstaller>();
+        return services;
+    }
+
+    private static string SqliteJobStore(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString();
+    }
+}

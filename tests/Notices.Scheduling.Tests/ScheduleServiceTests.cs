@@ -1,0 +1,186 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Notices.Core.Storage;
+using Quartz;
+
+namespace Notices.Scheduling.Tests;
+
+/// <summary>
+/// The service as it runs: the generic host, Quartz 4.7.3 with its persistent SQLite job
+/// store, driven by a fake clock that Quartz itself waits on.
+/// </summary>
+[Collection("service")]
+public sealed class ScheduleServiceTests : IDisposable
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task SimulatedYear_ThroughQuartz_RunsEachNodeOncePerDistrict_BulletinsInOrder()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 1, 0, 0, 0, China));
+        var work = new RecordingWork();
+        using var host = ServiceHost.Build(folder, time, work);
+        await host.StartAsync();
+
+        var fireTimes = NodeSchedule.Build(TestScheme.Create(), new ScheduleOptions()).Nodes
+            .Select(n => n.FireAt).Distinct().ToList();
+        var expected = 0;
+        foreach (var fireAt in fireTimes)
+        {
+            time.SetUtcNow(fireAt.AddSeconds(1));
+            expected += 2;
+            await ServiceHost.WaitUntil(() => work.Finished.Count >= expected, $"{expected} runs by {fireAt}");
+        }
+        time.SetUtcNow(new DateTimeOffset(2022, 1, 1, 0, 0, 0, China));
+        await Task.Delay(500);
+        await host.StopAsync();
+
+        Assert.Equal(16, work.Runs.Count);
+        foreach (var district in new[] { "shili", "d1" })
+        {
+            Assert.Equal(TestScheme.NodeDates, work.For(district).Select(r => r.Node));
+            Assert.Equal(["half-year", "q3", "annual"],
+                work.For(district).Where(r => r.Bulletin is not null).Select(r => r.Bulletin!.Kind));
+        }
+    }
+
+    [Fact]
+    public async Task ServiceDownAcrossNodes_CatchesUpAtStart_OnceEach_InDateOrder()
+    {
+        // First start on 07-02: 03-31, 04-25, 06-25 (half-year) and 06-30 have passed.
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 2, 9, 0, 0, China));
+        var work = new RecordingWork();
+        using var host = ServiceHost.Build(folder, time, work);
+        await host.StartAsync();
+
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 8, "the catch-up of 8 nodes");
+        await Task.Delay(500);
+        await host.StopAsync();
+
+        Assert.Equal(8, work.Runs.Count);
+        foreach (var district in new[] { "shili", "d1" })
+            Assert.Equal(TestScheme.NodeDates[..4], work.For(district).Select(r => r.Node));
+        var records = await new NodeRunStore(Database.Sqlite(folder.File("notices.db"))).ListAsync();
+        Assert.All(records, r => Assert.True(r.Started >= time.GetUtcNow(), "ran late, at the start"));
+    }
+
+    [Fact]
+    public async Task Restart_OverTheSameJobStore_DoesNotRedoDoneNodes()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 2, 9, 0, 0, China));
+        var first = new RecordingWork();
+        using (var host = ServiceHost.Build(folder, time, first, "restart"))
+        {
+            await host.StartAsync();
+            await ServiceHost.WaitUntil(() => first.Finished.Count >= 8, "the first start's catch-up");
+            await host.StopAsync();
+        }
+
+        // Down across the q3 bulletin (09-25) and the quarter end; back on 10-08.
+        time.SetUtcNow(new DateTimeOffset(2021, 10, 8, 9, 0, 0, China));
+        var second = new RecordingWork();
+        using (var host = ServiceHost.Build(folder, time, second, "restart"))
+        {
+            await host.StartAsync();
+            await ServiceHost.WaitUntil(() => second.Finished.Count >= 4, "the second start's catch-up");
+            await Task.Delay(1000);
+            await host.StopAsync();
+        }
+
+        Assert.Equal(8, first.Runs.Count);
+        Assert.Equal(4, second.Runs.Count);
+        Assert.All(second.Runs, r => Assert.True(r.Node > new DateOnly(2021, 7, 1), $"{r.Node} redone"));
+        Assert.Equal(["q3", "q3"], second.Runs.Where(r => r.Bulletin is not null).Select(r => r.Bulletin!.Kind));
+    }
+
+    [Fact]
+    public async Task ForcedRerun_RedoesADoneNode()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
+        var work = new RecordingWork();
+        using var host = ServiceHost.Build(folder, time, work);
+        await host.StartAsync();
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 2, "the 03-31 nodes");
+
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var node = host.Services.GetRequiredService<NodeSchedule>().Find(new DateOnly(2021, 3, 31), "shili")!;
+        await scheduler.ScheduleJob(NodeTriggers.Forced(node, time));
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 3, "the forced rerun");
+        await host.StopAsync();
+
+        Assert.Equal(2, work.For("shili").Count());
+        Assert.True(work.For("shili").Last().Force);
+        Assert.Single(work.For("d1"));
+    }
+
+    [Fact]
+    public async Task TriggersFiringTogether_DoNotRunConcurrently()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
+        var work = new RecordingWork { Delay = TimeSpan.FromMilliseconds(300) };
+        using var host = ServiceHost.Build(folder, time, work);
+        await host.StartAsync();
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 2, "the 03-31 nodes");
+
+        // Four triggers at one instant: Quartz has threads for them, the job allows one at a time.
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var schedule = host.Services.GetRequiredService<NodeSchedule>();
+        foreach (var node in schedule.Nodes.Take(2))
+        {
+            await scheduler.ScheduleJob(NodeTriggers.Forced(node, time));
+            time.Advance(TimeSpan.FromTicks(1));
+            await scheduler.ScheduleJob(NodeTriggers.Forced(node, time));
+        }
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 6, "four forced runs");
+        await host.StopAsync();
+
+        Assert.Equal(1, work.MaxRunning);
+    }
+
+    [Fact]
+    public async Task Shutdown_WaitsForTheRunningNode()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
+        var work = new RecordingWork { Delay = TimeSpan.FromSeconds(2) };
+        using var host = ServiceHost.Build(folder, time, work);
+        await host.StartAsync();
+        await work.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await host.StopAsync(TimeSpan.FromSeconds(30));
+
+        // The running node finished and was recorded; the next one due (03-31 of the other
+        // district) did not start, and waits for the next start.
+        Assert.Single(work.Finished);
+        Assert.Single(work.Runs);
+        var records = await new NodeRunStore(Database.Sqlite(folder.File("notices.db"))).ListAsync();
+        Assert.Equal(NodeRunStore.Done, Assert.Single(records).State);
+    }
+
+    [Fact]
+    public async Task RunCutShortByACrash_RunsAgainAtTheNextStart()
+    {
+        // A power cut during 03-31 for shili left its row running, and d1's not begun.
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
+        var runs = new NodeRunStore(Database.Sqlite(folder.File("notices.db")));
+        await runs.EnsureAsync();
+        await runs.TryBeginAsync(new DateOnly(2021, 3, 31), "shili", false, time.GetUtcNow().AddHours(-14),
+            TimeSpan.FromHours(2), "crashed");
+        time.Advance(TimeSpan.FromMinutes(5));
+        var work = new RecordingWork();
+        using var host = ServiceHost.Build(folder, time, work);
+
+        await host.StartAsync();
+        await ServiceHost.WaitUntil(() => work.Finished.Count >= 2, "both 03-31 nodes");
+        await Task.Delay(300);
+        await host.StopAsync();
+
+        Assert.Equal(["d1", "shili"], work.Runs.Select(r => r.District).Order());
+        var shili = (await runs.ListAsync()).Single(r => r.District == "shili");
+        Assert.Equal((NodeRunStore.Done, 2), (shili.State, shili.Attempts));
+    }
+}
