@@ -2,10 +2,12 @@ using Notices.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Notices.Benchmarks -- city [units] [rows]
 // dotnet run -c Release --project benchmarks/Notices.Benchmarks -- pdf [iterations] [kind]
+// dotnet run -c Release --project benchmarks/Notices.Benchmarks -- posting [iterations] [kind]
 return args.FirstOrDefault() switch
 {
     "city" => await CityBenchmark.RunAsync(args.Skip(1).ToArray()),
     "pdf" => PdfBenchmark.Run(args.Skip(1).ToArray()),
+    "posting" => PostingBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -13,5 +15,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Notices.Benchmarks city [units=1000] [rows=1000000] [districts=10]");
     Console.Error.WriteLine("       Notices.Benchmarks pdf [iterations=50] [kind=half-year]");
+    Console.Error.WriteLine("       Notices.Benchmarks posting [iterations=50] [kind=half-year]");
     return 2;
 }

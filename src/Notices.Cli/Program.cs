@@ -18,6 +18,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(OutboxCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(RenderCommand.Create());
 
 // A stop (SIGTERM from systemd) lets the running node finish: the scheduler's shutdown waits
 // up to Schedule:ShutdownTimeout (10 min), so the process must not be ended sooner.

@@ -41,7 +41,7 @@ public static class BulletinData
             ["scorecard"] = ScorecardOf(scheme, scorecard, units),
             ["summary"] = SummaryOf(summary),
             ["score_table"] = ScoreTableMarker,
-            ["chart"] = ChartOf(units, scorecard.Available),
+            ["chart"] = ChartOf(units, scorecard.Available, summary.Threshold),
         };
 
         // The only function added to Scriban's builtins: quotes a value for the front matter,
@@ -224,7 +224,7 @@ public static class BulletinData
 
     // Bars for the posting's SVG chart, laid out here so the template only draws them:
     // one row per unit in rank order, bar length in proportion to the points available.
-    private static ScriptObject ChartOf(IReadOnlyList<UnitScore> ranked, decimal available)
+    private static ScriptObject ChartOf(IReadOnlyList<UnitScore> ranked, decimal available, decimal threshold)
     {
         const int rowHeight = 36;
         const int labelWidth = 150;
@@ -243,7 +243,7 @@ public static class BulletinData
                 ["text_y"] = index * rowHeight + 22,
                 ["width"] = (int)Math.Round(share * barSpace),
                 ["score_x"] = labelWidth + (int)Math.Round(share * barSpace) + 6,
-                ["below"] = false,
+                ["below"] = unit.Score < threshold,
             });
             index++;
         }

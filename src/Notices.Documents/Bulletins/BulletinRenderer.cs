@@ -30,7 +30,7 @@ public sealed class BulletinRenderer
 
     private readonly IPdfWriter? pdf;
     private readonly BulletinComposer composer;
-    private readonly TemplateRunner runner;
+    private readonly PostingRenderer posting;
     private readonly DocxWriter docx = new();
 
     /// <summary>Creates a renderer.</summary>
@@ -41,7 +41,7 @@ public sealed class BulletinRenderer
     {
         this.pdf = pdf;
         composer = new BulletinComposer(limits, layout);
-        runner = new TemplateRunner(limits);
+        posting = new PostingRenderer(limits);
     }
 
     /// <summary>Renders every file of one bulletin.</summary>
@@ -61,9 +61,7 @@ public sealed class BulletinRenderer
         // Everything that can fail on the input runs before the first file is written.
         var document = composer.Compose(request, cancellationToken);
         var units = request.Scorecard.For(request.District);
-        var summary = BulletinSummary.Of(request.Scorecard, request.District, request.ThresholdShare);
-        var data = BulletinData.Build(request.Scheme, request.District, request.Scorecard, request.Info, summary, request.Draft);
-        var html = runner.RenderFile(Path.Combine(request.Templates, "posting.html"), data, cancellationToken);
+        var html = posting.Render(request, cancellationToken);
 
         var files = new Dictionary<string, string>();
         files["docx"] = WriteAtomically(folder, "bulletin.docx", s => docx.Write(document, s));

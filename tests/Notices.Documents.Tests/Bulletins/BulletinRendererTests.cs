@@ -2,6 +2,9 @@ using System.Text.Json;
 using Notices.Core;
 using Notices.Core.Scoring;
 using Notices.Documents.Bulletins;
+using Notices.Documents.Pdf;
+using Notices.Documents.Tests.Fonts;
+using UglyToad.PdfPig;
 
 namespace Notices.Documents.Tests.Bulletins;
 
@@ -64,16 +67,18 @@ public sealed class BulletinRendererTests
         Assert.True(manifest.RootElement.GetProperty("draft").GetBoolean());
     }
 
-    [Fact]
-    public void Render_CallsThePdfWriterWithTheSameDocument()
+    [FontFact]
+    public void Render_WritesThePdfBesideTheDocx()
     {
         using var folder = new TempFolder();
-        var pdf = new RecordingPdfWriter();
 
-        var rendered = new BulletinRenderer(pdf).Render(Samples.Request("q3"), folder.Path);
+        var rendered = new BulletinRenderer(new PdfWriter(TestFonts.System)).Render(Samples.Request("q3"), folder.Path);
 
-        Assert.Same(rendered.Document, pdf.Written);
-        Assert.Equal("%PDF-", File.ReadAllText(rendered.Files["pdf"]));
+        using var pdf = PdfDocument.Open(rendered.Files["pdf"]);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("关于2021年第三季度", text, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(rendered.Files["manifest"]));
+        Assert.Equal("bulletin.pdf", manifest.RootElement.GetProperty("files").GetProperty("pdf").GetString());
     }
 
     [Fact]
@@ -104,16 +109,5 @@ public sealed class BulletinRendererTests
 
         Assert.EndsWith("q3.md", e.Problems[0].File, StringComparison.Ordinal);
         Assert.Equal(6, e.Problems[0].Line);
-    }
-
-    private sealed class RecordingPdfWriter : Notices.Documents.Writers.IPdfWriter
-    {
-        public Notices.Documents.Model.OfficialDocument? Written { get; private set; }
-
-        public void Write(Notices.Documents.Model.OfficialDocument document, Stream output)
-        {
-            Written = document;
-            output.Write("%PDF-"u8);
-        }
     }
 }
