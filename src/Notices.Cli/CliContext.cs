@@ -90,7 +90,13 @@ internal sealed class CliContext : IDisposable
             logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
 
-        return new CliContext(configuration, settings, loggers, output, error);
+        // Schedule:SimulateFrom (rehearsals, tests) puts every command on a fast clock.
+        var schedule = new Notices.Scheduling.ScheduleOptions();
+        configuration.GetSection(Notices.Scheduling.ScheduleOptions.Section).Bind(schedule);
+        return new CliContext(configuration, settings, loggers, output, error)
+        {
+            Time = schedule.Clock(TimeProvider.System),
+        };
     }
 
     public Scheme Scheme => scheme ??= SchemeLoader.Load(Settings.Scheme);

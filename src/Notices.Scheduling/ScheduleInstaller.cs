@@ -59,8 +59,15 @@ public sealed class ScheduleInstaller : IHostedService
         {
             if (await scheduler.Exists(NodeTriggers.KeyOf(node), cancellationToken))
                 continue;
-            await scheduler.ScheduleJob(NodeTriggers.ForNode(node, time), cancellationToken: cancellationToken);
-            added++;
+            try
+            {
+                await scheduler.ScheduleJob(NodeTriggers.ForNode(node, time), cancellationToken: cancellationToken);
+                added++;
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Another process of the cluster, starting at the same time, added it first.
+            }
         }
 
         var due = runner.Schedule.DueBy(now).Count();

@@ -50,4 +50,32 @@ public sealed class ScheduleOptions
     /// bulletin node renders and mails for a while). The host's own default is 30 seconds.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Rehearsal only: the simulated time the clock starts from (an ISO date-time, e.g.
+    /// 2021-01-01T00:00:00+08:00). With it, every command runs on an
+    /// <see cref="AcceleratedTimeProvider"/> instead of the real clock.
+    /// </summary>
+    public DateTimeOffset? SimulateFrom { get; set; }
+
+    /// <summary>
+    /// Rehearsal only: simulated seconds per real second (86400: a day per second; default 1).
+    /// </summary>
+    public double? SimulateSpeed { get; set; }
+
+    /// <summary>
+    /// Rehearsal only: the real instant the simulated clock shows <see cref="SimulateFrom"/>
+    /// (default: when the process starts). The processes of a rehearsed cluster share one, so
+    /// that they agree on the time.
+    /// </summary>
+    public DateTimeOffset? SimulateAnchor { get; set; }
+
+    /// <summary>
+    /// The clock these settings ask for: an accelerated one from <see cref="SimulateFrom"/>
+    /// when it is set, otherwise <paramref name="real"/>.
+    /// </summary>
+    /// <param name="real">The real clock.</param>
+    public TimeProvider Clock(TimeProvider real) => SimulateFrom is { } from
+        ? new AcceleratedTimeProvider(from, SimulateSpeed ?? 1, SimulateAnchor, real)
+        : real;
 }

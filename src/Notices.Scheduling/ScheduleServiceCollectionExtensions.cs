@@ -52,6 +52,12 @@ public static class ScheduleServiceCollectionExtensions
                 o.InstanceId = options.InstanceId;
             });
             q.UseTimeProvider(time);
+
+            // Quartz reads its waits on the clock it is given; on a fast clock they keep their
+            // real length, or a cluster would poll its database without pause and take a
+            // process whose check-in is a few real milliseconds old for dead.
+            if (time is AcceleratedTimeProvider fast)
+                q.ConfigureScheduler(o => o.IdleWaitTime = fast.Simulated(TimeSpan.FromMilliseconds(200)));
             q.UsePersistentStore(s =>
             {
                 if (options.JobStoreProvider == StoreProvider.Postgres)
@@ -61,11 +67,30 @@ public static class ScheduleServiceCollectionExtensions
                             "the job store is Postgres but has no connection string; set "
                             + "NOTICES__Schedule__JobStoreConnectionString.")));
                     if (options.Clustered)
-                        s.UseClustering();
+                    {
+                        s.UseClustering(c =>
+                        {
+                            if (time is AcceleratedTimeProvider fast)
+                            {
+                                c.CheckinInterval = fast.Simulated(TimeSpan.FromSeconds(1));
+                                c.CheckinMisfireThreshold = fast.Simulated(TimeSpan.FromSeconds(5));
+                            }
+                        });
+                    }
                 }
                 else
                 {
                     s.UseSqlite(SqliteJobStore(options.JobStorePath));
+                }
+
+                if (time is AcceleratedTimeProvider fastStore)
+                {
+                    s.ConfigureStore(o =>
+                    {
+                        o.MisfireThreshold = fastStore.Simulated(TimeSpan.FromSeconds(1));
+                        o.MisfireHandlerFrequency = fastStore.Simulated(TimeSpan.FromSeconds(1));
+                        o.DbRetryInterval = fastStore.Simulated(TimeSpan.FromSeconds(2));
+                    });
                 }
 
                 s.UseSystemTextJsonSerializer();
