@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Notices.Cli.Tests.Support;
+using Notices.Core.Samples;
+using Notices.Core.Schemes;
+using Notices.Scheduling;
+using Xunit.Abstractions;
+
+namespace Notices.Cli.Tests;
+
+/// <summary>
+/// Issue 5: three <c>notices run</c> processes as one Quartz cluster over a real PostgreSQL,
+/// a simulated year on a fast clock, a real SMTP server on loopback, one process killed mid-year.
+/// </summary>
+public sealed partial class ClusterProcessTests(ITestOutputHelper log)
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    // The year 2021 (to its last node, 12-31 18:00 in Shanghai) in about 45 real seconds.
+    private const double Speed = 700_000;
+    private static readonly DateTimeOffset YearStart = new(2021, 1, 1, 0, 0, 0, China);
+
+    [PostgresFact]
+    public async Task ThreeProcesses_OneKilledMidYear_RunEveryNodeOnce_RenderOnce_MailOnce()
+    {
+        var clock = Stopwatch.StartNew();
+        using var folder = new TempFolder();
+        await using var pg = await PostgresDatabase.CreateAsync();
+        await using var smtp = await CountingSmtpServer.StartAsync();
+
+        // Two districts sharing six street offices, and a year of evidence with every judged
+        // score (the annual bulletin refuses to go out without them).
+        var schemePath = Path.Combine(folder.Path, "scheme.yaml");
+        await File.WriteAllTextAsync(schemePath, CityGenerator.SchemeYaml(Cli.Seed("scheme-2021.yaml"), 2, 6));
+        var scheme = SchemeLoader.Load(schemePath);
+        var evidencePath = Path.Combine(folder.Path, "evidence.csv");
+        await using (var writer = new StreamWriter(evidencePath, false, new UTF8Encoding(false)))
+            CityGenerator.WriteEvidence(scheme, 120, 5, writer);
+        var expected = NodeSchedule.Build(scheme, new ScheduleOptions()).Nodes;
+        var bulletinRuns = expected.Where(n => n.Bulletin is not null).ToList();
+
+        var environment = new Dictionary<string, string>
+        {
+            ["NOTICES__Scheme"] = schemePath,
+            ["NOTICES__Templates"] = Path.Combine(Cli.RepoRoot, "templates"),
+            ["NOTICES__Output"] = Path.Combine(folder.Path, "output"),
+            ["NOTICES__Store__Provider"] = "Postgres",
+            ["NOTICES__Store__ConnectionString"] = pg.ConnectionString,
+        };
+        using (var import = ServiceProcess.Start("import", folder.Path, environment, "evidence", "import", evidencePath))
+            Assert.True(await import.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, import.Log);
+
+        // Every process shows the same simulated time: one start, one speed, one real anchor a
+        // little ahead, so that the first process has provisioned Quartz's tables by then.
+        var anchor = DateTimeOffset.UtcNow.AddSeconds(8);
+        environment["NOTICES__Schedule__JobStoreProvider"] = "Postgres";
+        environment["NOTICES__Schedule__JobStoreConnectionString"] = pg.ConnectionString;
+        environment["NOTICES__Schedule__Clustered"] = "true";
+        environment["NOTICES__Schedule__SimulateFrom"] = YearStart.ToString("O", CultureInfo.InvariantCulture);
+        environment["NOTICES__Schedule__SimulateSpeed"] = Speed.ToString(CultureInfo.InvariantCulture);
+        environment["NOTICES__Schedule__SimulateAnchor"] = anchor.ToString("O", CultureInfo.InvariantCulture);
+
+        // The lease is read on the simulated clock: ten simulated years (minutes of real time)
+        // keep a live process's run from ever looking abandoned during the test.
+        environment["NOTICES__Schedule__RunLease"] = "3650.00:00:00";
+        environment["NOTICES__Smtp__Host"] = "127.0.0.1";
+        environment["NOTICES__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+        environment["NOTICES__Smtp__Security"] = "None";
+        var simulated = new AcceleratedTimeProvider(YearStart, Speed, anchor);
+
+        var processes = new List<ServiceProcess>();
+        try
+        {
+            // The first provisions the schema and the triggers; the other two join it together.
+            processes.Add(ServiceProcess.Start("one", folder.Path, environment, "run"));
+            await processes[0].WaitForLineAsync("Running; stop with", TimeSpan.FromSeconds(60));
+            processes.Add(ServiceProcess.Start("two", folder.Path, environment, "run"));
+            processes.Add(ServiceProcess.Start("three", folder.Path, environment, "run"));
+            foreach (var p in processes.Skip(1))
+                await p.WaitForLineAsync("Running; stop with", TimeSpan.FromSeconds(60));
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: three processes running at simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}");
+
+            // Mid-year: once every district's half-year bulletin is done, kill a process that is
+            // between nodes (none of its runs is running), the one that issued it if it is idle.
+            var halfYear = scheme.Bulletins.First().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await WaitUntilAsync(async () => (await pg.QueryAsync(
+                $"SELECT count(*) FROM node_runs WHERE node = '{halfYear}' AND state = 'done'"))[0][0]
+                == scheme.Districts.Count.ToString(CultureInfo.InvariantCulture),
+                "the half-year bulletins", TimeSpan.FromSeconds(90), processes);
+            var issuer = (await pg.QueryAsync($"SELECT owner FROM node_runs WHERE node = '{halfYear}'"))[0][0];
+            var busy = (await pg.QueryAsync("SELECT owner FROM node_runs WHERE state = 'running'"))
+                .Select(r => r[0]).ToHashSet();
+            var idle = processes.Where(p => !busy.Contains(Owner(p))).ToList();
+            var victim = idle.FirstOrDefault(p => Owner(p) == issuer) ?? idle.First();
+            victim.Kill();
+            await victim.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            var cut = await pg.QueryAsync($"SELECT node, district FROM node_runs WHERE owner = '{Owner(victim)}' AND state = 'running'");
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: killed {victim.Name} (pid {victim.Id}, "
+                + $"{(Owner(victim) == issuer ? "which issued the half-year bulletins" : "idle")}) at simulated "
+                + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}; runs it left running: {cut.Count}");
+            Assert.True(cut.Count == 0, "the kill landed inside a node run, not between nodes");
+            var survivors = processes.Where(p => p != victim).ToList();
+
+            // The rest of the year: every node done, every message sent.
+            var yearEnd = expected.Max(n => n.FireAt);
+            await WaitUntilAsync(async () =>
+                simulated.GetUtcNow() > yearEnd
+                && (await pg.QueryAsync("SELECT count(*) FROM node_runs WHERE state = 'done'"))[0][0]
+                    == expected.Count.ToString(CultureInfo.InvariantCulture)
+                && (await pg.QueryAsync("SELECT count(*) FROM outbox WHERE state <> 'sent'"))[0][0] == "0",
+                "every node of the year done and every message sent", TimeSpan.FromSeconds(120), survivors);
+            await Task.Delay(1000);
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the year is over (simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm})");
+
+            // Stopped as systemd stops them; each exits 0.
+            foreach (var p in survivors)
+                await p.TerminateAsync();
+            foreach (var p in survivors)
+                Assert.True(await p.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0, $"{p.Name} exit code\n{p.Log}");
+
+            // Every (node, district) ran exactly once, and is done.
+            var runs = await pg.QueryAsync("SELECT node, district, state, attempts, owner FROM node_runs");
+            Assert.Equal(expected.Select(n => $"{n.Node:yyyy-MM-dd} {n.District}").Order(),
+                runs.Select(r => $"{r[0]} {r[1]}").Order());
+            Assert.All(runs, r => Assert.Equal(("done", "1"), (r[2], r[3])));
+            var starts = processes.SelectMany(p => p.Lines).Select(l => StartLine().Match(l))
+                .Where(m => m.Success).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}").ToList();
+            Assert.Equal(runs.Count, starts.Count);
+            Assert.Equal(starts.Count, starts.Distinct().Count());
+            foreach (var group in runs.GroupBy(r => r[4]))
+                log.WriteLine($"runs by {group.Key}: {group.Count()}");
+
+            // Every bulletin rendered once: each file written once, by one run, and on disk.
+            var written = processes.SelectMany(p => p.Lines).Select(l => WroteLine().Match(l))
+                .Where(m => m.Success).Select(m => (Run: $"{m.Groups[1].Value} {m.Groups[2].Value}", File: m.Groups[3].Value))
+                .ToList();
+            var rendered = written.Select(w => w.Run).Distinct().Count();
+            Assert.Equal(bulletinRuns.Count, rendered);
+            Assert.Equal(written.Count, written.Select(w => w.File).Distinct().Count());
+            Assert.All(written, w => Assert.True(File.Exists(w.File), w.File));
+
+            // Every message reached the SMTP server once, by its Message-ID.
+            var queued = (await pg.QueryAsync("SELECT message_id FROM outbox")).Select(r => r[0]!.Trim('<', '>')).ToList();
+            var received = smtp.MessageIds.ToList();
+            log.WriteLine($"bulletin runs rendered: {rendered} ({written.Count} files); outbox rows: {queued.Count}; "
+                + $"SMTP messages raw: {received.Count}, distinct: {received.Distinct().Count()}");
+            Assert.NotEmpty(queued);
+            Assert.Equal(queued.Order(), received.Order());
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s in all");
+        }
+        finally
+        {
+            foreach (var p in processes)
+            {
+                if (!p.HasExited)
+                    log.WriteLine($"{p.Name} still running; killed");
+                p.Dispose();
+            }
+        }
+    }
+
+    // The node_runs owner of a process: its host name and process id (Schedule:InstanceId AUTO).
+    private static string Owner(ServiceProcess process) =>
+        $"{Environment.MachineName}-{process.Id.ToString(CultureInfo.InvariantCulture)}";
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan limit,
+        IReadOnlyList<ServiceProcess> processes)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (processes.FirstOrDefault(p => p.HasExited) is { } gone)
+                throw new InvalidOperationException($"{gone.Name} exited with {gone.ExitCode} waiting for {what}:\n{gone.Log}");
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"no {what} within {limit.TotalSeconds} s:\n"
+                    + string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Log}")));
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    [GeneratedRegex(@"Node (\d{4}-\d{2}-\d{2}) for (\S+) starts")]
+    private static partial Regex StartLine();
+
+    [GeneratedRegex(@"Node (\d{4}-\d{2}-\d{2}) for (\S+) wrote (.+)$")]
+    private static partial Regex WroteLine();
+}
