@@ -65,6 +65,11 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
         // The lease is read on the simulated clock: ten simulated years (minutes of real time)
         // keep a live process's run from ever looking abandoned during the test.
         environment["NOTICES__Schedule__RunLease"] = "3650.00:00:00";
+
+        // So is a sender's claim on a message (default 5 minutes: half a real millisecond
+        // here, after which another process's pump takes the message as abandoned and sends
+        // it again; with the default, each of the three processes sent every message).
+        environment["NOTICES__Smtp__ClaimTimeout"] = "3650.00:00:00";
         environment["NOTICES__Smtp__Host"] = "127.0.0.1";
         environment["NOTICES__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
         environment["NOTICES__Smtp__Security"] = "None";

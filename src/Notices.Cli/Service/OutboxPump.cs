@@ -33,7 +33,7 @@ internal sealed class OutboxPump(BulletinDelivery delivery, TimeProvider time, I
 
             try
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                await Task.Delay(Wait(time), time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -41,4 +41,11 @@ internal sealed class OutboxPump(BulletinDelivery delivery, TimeProvider time, I
             }
         }
     }
+
+    // On a rehearsal's fast clock a simulated minute is a fraction of a millisecond: the pump
+    // would query the outbox without pause. It waits at least a real second there.
+    private static TimeSpan Wait(TimeProvider time) =>
+        time is Notices.Scheduling.AcceleratedTimeProvider fast && fast.ToReal(Interval) < TimeSpan.FromSeconds(1)
+            ? fast.Simulated(TimeSpan.FromSeconds(1))
+            : Interval;
 }
