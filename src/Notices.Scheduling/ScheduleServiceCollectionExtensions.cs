@@ -57,7 +57,7 @@ public static class ScheduleServiceCollectionExtensions
             // real length, or a cluster would poll its database without pause and take a
             // process whose check-in is a few real milliseconds old for dead.
             if (time is AcceleratedTimeProvider fast)
-                q.ConfigureScheduler(o => o.IdleWaitTime = fast.Simulated(TimeSpan.FromMilliseconds(200)));
+                q.ConfigureScheduler(o => o.IdleWaitTime = Real(fast, TimeSpan.FromMilliseconds(200)));
             q.UsePersistentStore(s =>
             {
                 if (options.JobStoreProvider == StoreProvider.Postgres)
@@ -72,8 +72,8 @@ public static class ScheduleServiceCollectionExtensions
                         {
                             if (time is AcceleratedTimeProvider fast)
                             {
-                                c.CheckinInterval = fast.Simulated(TimeSpan.FromSeconds(1));
-                                c.CheckinMisfireThreshold = fast.Simulated(TimeSpan.FromSeconds(5));
+                                c.CheckinInterval = Real(fast, TimeSpan.FromSeconds(1));
+                                c.CheckinMisfireThreshold = Real(fast, TimeSpan.FromSeconds(5));
                             }
                         });
                     }
@@ -87,9 +87,9 @@ public static class ScheduleServiceCollectionExtensions
                 {
                     s.ConfigureStore(o =>
                     {
-                        o.MisfireThreshold = fastStore.Simulated(TimeSpan.FromSeconds(1));
-                        o.MisfireHandlerFrequency = fastStore.Simulated(TimeSpan.FromSeconds(1));
-                        o.DbRetryInterval = fastStore.Simulated(TimeSpan.FromSeconds(2));
+                        o.MisfireThreshold = Real(fastStore, TimeSpan.FromSeconds(1));
+                        o.MisfireHandlerFrequency = Real(fastStore, TimeSpan.FromSeconds(1));
+                        o.DbRetryInterval = Real(fastStore, TimeSpan.FromSeconds(2));
                     });
                 }
 
@@ -112,5 +112,14 @@ public static class ScheduleServiceCollectionExtensions
         if (!string.IsNullOrEmpty(folder))
             Directory.CreateDirectory(folder);
         return new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString();
+    }
+
+    // A wait of this real length on the fast clock. Quartz refuses waits over 49.7 days (a
+    // timer's limit), which a real second becomes from a speed of about 4.3 million.
+    private static TimeSpan Real(AcceleratedTimeProvider fast, TimeSpan real)
+    {
+        var simulated = fast.Simulated(real);
+        var most = TimeSpan.FromDays(49);
+        return simulated < most ? simulated : most;
     }
 }
