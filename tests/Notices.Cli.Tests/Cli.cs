@@ -10,6 +10,18 @@ internal static class Cli
 
     public static string Seed(string name) => Path.Combine(RepoRoot, "seeds", name);
 
+    /// <summary>
+    /// A notices.json for <paramref name="folder"/> naming the repository's templates (check
+    /// and the bulletin nodes of run need them) and <paramref name="scheme"/> when given.
+    /// </summary>
+    public static void WriteSettings(string folder, string? scheme = null)
+    {
+        static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
+        var schemeLine = scheme is null ? "" : $"\"Scheme\": \"{Json(scheme)}\", ";
+        File.WriteAllText(Path.Combine(folder, "notices.json"),
+            $"{{ {schemeLine}\"Templates\": \"{Json(Path.Combine(RepoRoot, "templates"))}\" }}");
+    }
+
     public static async Task<CliResult> RunAsync(string workingFolder, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

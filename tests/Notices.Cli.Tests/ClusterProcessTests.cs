@@ -14,6 +14,7 @@ namespace Notices.Cli.Tests;
 /// Issue 5: three <c>notices run</c> processes as one Quartz cluster over a real PostgreSQL,
 /// a simulated year on a fast clock, a real SMTP server on loopback, one process killed mid-year.
 /// </summary>
+[Collection(ProcessClusterCollection.Name)]
 public sealed partial class ClusterProcessTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
@@ -87,23 +88,39 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
                 await p.WaitForLineAsync("Running; stop with", TimeSpan.FromSeconds(60));
             log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: three processes running at simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}");
 
-            // Mid-year: once every district's half-year bulletin is done, kill a process that is
-            // between nodes (none of its runs is running), the one that issued it if it is idle.
-            var halfYear = scheme.Bulletins.First().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await WaitUntilAsync(async () => (await pg.QueryAsync(
-                $"SELECT count(*) FROM node_runs WHERE node = '{halfYear}' AND state = 'done'"))[0][0]
-                == scheme.Districts.Count.ToString(CultureInfo.InvariantCulture),
-                "the half-year bulletins", TimeSpan.FromSeconds(90), processes);
-            var issuer = (await pg.QueryAsync($"SELECT owner FROM node_runs WHERE node = '{halfYear}'"))[0][0];
-            var busy = (await pg.QueryAsync("SELECT owner FROM node_runs WHERE state = 'running'"))
-                .Select(r => r[0]).ToHashSet();
-            var idle = processes.Where(p => !busy.Contains(Owner(p))).ToList();
-            var victim = idle.FirstOrDefault(p => Owner(p) == issuer) ?? idle.First();
+            // Mid-year, between nodes: after the half-year bulletin, in the first quiet stretch
+            // of the schedule (every node so far done, none running, the next one more than two
+            // real seconds away), kill the process that issued the half-year bulletin. With no
+            // node due, no process can be inside one when the kill lands.
+            var halfYear = scheme.Bulletins.First().Date;
+            var issuer = "";
+            var fireTimes = expected.Select(n => n.FireAt).Distinct().Order().ToList();
+            DateTimeOffset? quiet = null;
+            foreach (var (done, next) in fireTimes.Zip(fireTimes.Skip(1)).Where(g => DateOnly.FromDateTime(
+                g.First.ToOffset(China).DateTime) >= halfYear && g.Second < fireTimes[^1]))
+            {
+                var upTo = expected.Count(n => n.FireAt <= done);
+                await WaitUntilAsync(async () => int.Parse((await pg.QueryAsync(
+                    "SELECT count(*) FROM node_runs WHERE state = 'done'"))[0][0]!, CultureInfo.InvariantCulture) >= upTo,
+                    $"the nodes up to {done:yyyy-MM-dd}", TimeSpan.FromSeconds(90), processes);
+                if ((await pg.QueryAsync("SELECT count(*) FROM node_runs WHERE state = 'running'"))[0][0] == "0"
+                    && simulated.GetUtcNow() + simulated.Simulated(TimeSpan.FromSeconds(2)) < next)
+                {
+                    quiet = done;
+                    issuer = (await pg.QueryAsync(
+                        $"SELECT owner FROM node_runs WHERE node = '{halfYear:yyyy-MM-dd}'"))[0][0]!;
+                    break;
+                }
+                log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: no quiet stretch after {done:yyyy-MM-dd} "
+                    + $"(simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}); trying the next");
+            }
+            Assert.True(quiet is not null, "no quiet stretch between nodes after the half-year bulletin to kill in");
+            var victim = processes.FirstOrDefault(p => Owner(p) == issuer) ?? processes[0];
             victim.Kill();
             await victim.WaitForExitAsync(TimeSpan.FromSeconds(10));
             var cut = await pg.QueryAsync($"SELECT node, district FROM node_runs WHERE owner = '{Owner(victim)}' AND state = 'running'");
             log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: killed {victim.Name} (pid {victim.Id}, "
-                + $"{(Owner(victim) == issuer ? "which issued the half-year bulletins" : "idle")}) at simulated "
+                + $"{(Owner(victim) == issuer ? "which issued the half-year bulletins" : "another")}) at simulated "
                 + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}; runs it left running: {cut.Count}");
             Assert.True(cut.Count == 0, "the kill landed inside a node run, not between nodes");
             var survivors = processes.Where(p => p != victim).ToList();
@@ -115,7 +132,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
                 && (await pg.QueryAsync("SELECT count(*) FROM node_runs WHERE state = 'done'"))[0][0]
                     == expected.Count.ToString(CultureInfo.InvariantCulture)
                 && (await pg.QueryAsync("SELECT count(*) FROM outbox WHERE state <> 'sent'"))[0][0] == "0",
-                "every node of the year done and every message sent", TimeSpan.FromSeconds(120), survivors);
+                "every node of the year done and every message sent", TimeSpan.FromSeconds(120), survivors,
+                () => DescribeAsync(pg));
             await Task.Delay(1000);
             log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the year is over (simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm})");
 
@@ -170,8 +188,30 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
     private static string Owner(ServiceProcess process) =>
         $"{Environment.MachineName}-{process.Id.ToString(CultureInfo.InvariantCulture)}";
 
+    // What the cluster's tables say, for a failure message.
+    private static async Task<string> DescribeAsync(PostgresDatabase pg)
+    {
+        var text = new StringBuilder();
+        foreach (var sql in new[]
+        {
+            "SELECT node, district, state, owner FROM node_runs ORDER BY node, district",
+            "SELECT trigger_name, trigger_state, next_fire_time FROM qrtz_triggers ORDER BY next_fire_time",
+            "SELECT instance_name, last_checkin_time, checkin_interval FROM qrtz_scheduler_state",
+            "SELECT trigger_name, instance_name, state FROM qrtz_fired_triggers",
+            "SELECT lock_name FROM qrtz_locks",
+            "SELECT pid, state, wait_event_type, wait_event, left(query, 80) FROM pg_stat_activity "
+                + "WHERE datname = current_database()",
+        })
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"-- {sql}");
+            foreach (var row in await pg.QueryAsync(sql))
+                text.AppendLine(string.Join(" | ", row));
+        }
+        return text.ToString();
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan limit,
-        IReadOnlyList<ServiceProcess> processes)
+        IReadOnlyList<ServiceProcess> processes, Func<Task<string>>? describe = null)
     {
         var clock = Stopwatch.StartNew();
         while (!await condition())
@@ -181,6 +221,7 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             if (clock.Elapsed > limit)
             {
                 throw new TimeoutException($"no {what} within {limit.TotalSeconds} s:\n"
+                    + (describe is null ? "" : await describe() + "\n")
                     + string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Log}")));
             }
             await Task.Delay(250);

@@ -11,6 +11,7 @@ public sealed class RunCommandTests
     public async Task Run_CatchesUpThe2021Nodes_StopsOnSigterm_AndARestartRedoesNothing()
     {
         using var folder = new TempFolder();
+        Cli.WriteSettings(folder.Path);
 
         // The real clock is past every node of 2021: the first start catches all of them up.
         var first = await RunUntilAsync(folder.Path, "Node 2021-12-31 for shili done");

@@ -99,6 +99,7 @@ public class ScoreCommandTests
     {
         using var folder = new TempFolder();
         var evidence = folder.File("e.csv", "unit,item,fact,value,date\n城关,2.1,submitted,,2021-04-20\n新华,2.1,submitted,,2021-04-28\n");
+        Cli.WriteSettings(folder.Path);
 
         var run = await Cli.RunAsync(folder.Path, "check", "--scheme", Cli.Seed("scheme-2021.yaml"),
             "--evidence", evidence, "--as-of", "2021-05-01");
@@ -116,7 +117,7 @@ public class ScoreCommandTests
     public async Task SettingsComeFromFileThenEnvironmentThenOptions()
     {
         using var folder = new TempFolder();
-        folder.File("notices.json", $$"""{ "Scheme": "{{Cli.Seed("scheme-2021.yaml").Replace("\\", "\\\\", StringComparison.Ordinal)}}" }""");
+        Cli.WriteSettings(folder.Path, Cli.Seed("scheme-2021.yaml"));
 
         var fromFile = await Cli.RunAsync(folder.Path, "check", "--evidence", Cli.Seed("evidence-2021.csv"), "--as-of", "2021-06-01");
         var overridden = await Cli.RunAsync(folder.Path, "check", "--scheme", "missing.yaml", "--as-of", "2021-06-01");
