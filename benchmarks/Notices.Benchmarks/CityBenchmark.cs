@@ -24,7 +24,7 @@ internal static class CityBenchmark
 
         try
         {
-            var root = FindRoot();
+            var root = CityNodeBenchmark.FindRoot();
             var schemePath = Path.Combine(folder, "city.yaml");
             await File.WriteAllTextAsync(schemePath, CityGenerator.SchemeYaml(Path.Combine(root, "seeds", "scheme-2021.yaml"), districts, units));
             var scheme = SchemeLoader.Load(schemePath);
@@ -57,8 +57,16 @@ internal static class CityBenchmark
                 card = Scorer.Score(scheme, stored, node);
             var scoreMs = clock.Elapsed.TotalMilliseconds / rounds;
             Console.WriteLine($"{"score at " + node.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-32} {scoreMs,10:0.0} ms  ({stored.Count:N0} records, {card.Units.Count} units, warm, mean of {rounds})");
-            Console.WriteLine($"{"peak working set",-32} {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
-            return 0;
+            Console.WriteLine($"{"peak working set (import, score)",-32} {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
+
+            // The node runs in a process of its own, as the service would, so its peak is its own.
+            Console.WriteLine("annual bulletin node, end to end (a fresh process):");
+            var child = Process.Start(new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { typeof(CityBenchmark).Assembly.Location, "city-node", folder, "annual" },
+            })!;
+            await child.WaitForExitAsync();
+            return child.ExitCode;
         }
         finally
         {
@@ -69,11 +77,4 @@ internal static class CityBenchmark
     private static void Report(string what, Stopwatch clock, int rows) =>
         Console.WriteLine($"{what,-32} {clock.Elapsed.TotalMilliseconds,10:0} ms  {rows / clock.Elapsed.TotalSeconds,12:N0} rows/s");
 
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("run from inside the Notices repository");
-    }
 }

@@ -97,7 +97,7 @@ public class ScoreCommandTests
     [Fact]
     public async Task Check_ListsWhatIsMissingAndDueBeforeANode()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder().WithSettings();
         var evidence = folder.File("e.csv", "unit,item,fact,value,date\n城关,2.1,submitted,,2021-04-20\n新华,2.1,submitted,,2021-04-28\n");
 
         var run = await Cli.RunAsync(folder.Path, "check", "--scheme", Cli.Seed("scheme-2021.yaml"),
@@ -115,8 +115,7 @@ public class ScoreCommandTests
     [Fact]
     public async Task SettingsComeFromFileThenEnvironmentThenOptions()
     {
-        using var folder = new TempFolder();
-        folder.File("notices.json", $$"""{ "Scheme": "{{Cli.Seed("scheme-2021.yaml").Replace("\\", "\\\\", StringComparison.Ordinal)}}" }""");
+        using var folder = new TempFolder().WithSettings();
 
         var fromFile = await Cli.RunAsync(folder.Path, "check", "--evidence", Cli.Seed("evidence-2021.csv"), "--as-of", "2021-06-01");
         var overridden = await Cli.RunAsync(folder.Path, "check", "--scheme", "missing.yaml", "--as-of", "2021-06-01");

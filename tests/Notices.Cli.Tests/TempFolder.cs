@@ -14,6 +14,22 @@ internal sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Writes notices.json pointing at the repository's scheme and templates, so a command run
+    /// in this folder finds them as it would in a checkout.
+    /// </summary>
+    public TempFolder WithSettings()
+    {
+        static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
+        File("notices.json", $$"""
+            {
+              "Scheme": "{{Json(Cli.Seed("scheme-2021.yaml"))}}",
+              "Templates": "{{Json(System.IO.Path.Combine(Cli.RepoRoot, "templates"))}}"
+            }
+            """);
+        return this;
+    }
+
     public void Dispose()
     {
         try
