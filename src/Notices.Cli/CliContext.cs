@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Notices.Core.Schemes;
+using Notices.Documents.Fonts;
+using Notices.Documents.Pdf;
 using Notices.Core.Storage;
 
 namespace Notices.Cli;
@@ -98,6 +100,9 @@ internal sealed class CliContext : IDisposable
             ?? throw new InvalidOperationException(
                 "Store:Provider is Postgres but Store:ConnectionString is not set; set NOTICES__Store__ConnectionString."))
         : Database.Sqlite(Settings.Store.Path);
+
+    /// <summary>A PDF writer over the fonts the settings point to (Fonts, then the system, then fallbacks).</summary>
+    public PdfWriter CreatePdfWriter() => new(new FontSearchOptions(Settings.Fonts), Time);
 
     public void Dispose() => Loggers.Dispose();
 }

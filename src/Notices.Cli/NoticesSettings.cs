@@ -15,10 +15,18 @@ public sealed class NoticesSettings
     /// <summary>The folder of Scriban templates that staff edit.</summary>
     public string Templates { get; set; } = "templates";
 
+    /// <summary>
+    /// A folder of the official fonts (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312), searched before
+    /// the system's font folders and the Debian fallbacks.
+    /// </summary>
+    public string? Fonts { get; set; }
+
     /// <summary>Where rendered bulletins and postings go.</summary>
     public string Output { get; set; } = "output";
 
     public StoreSettings Store { get; set; } = new();
+
+    public Notices.Delivery.SmtpSettings Smtp { get; set; } = new();
 }
 
 public sealed class StoreSettings

@@ -15,7 +15,12 @@ root.Subcommands.Add(EvidenceCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(SendCommand.Create());
+root.Subcommands.Add(OutboxCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+// A stop (SIGTERM from systemd) lets the running node finish: the scheduler's shutdown waits
+// up to Schedule:ShutdownTimeout (10 min), so the process must not be ended sooner.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(11) };
+return await root.Parse(args).InvokeAsync(invocation);

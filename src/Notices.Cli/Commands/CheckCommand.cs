@@ -1,7 +1,12 @@
 using System.CommandLine;
 using Notices.Cli.Output;
 using Notices.Core.Scoring;
+using Notices.Core.Evidence;
+using Notices.Core.Schemes;
 using Notices.Core.Storage;
+using Notices.Documents.Bulletins;
+using Notices.Documents.Fonts;
+using Notices.Documents.Writers;
 
 namespace Notices.Cli.Commands;
 
@@ -42,6 +47,8 @@ internal static class CheckCommand
             await context.Out.WriteLineAsync(
                 $"evidence {where}: {records.Count(r => r.HasFact)} facts, {records.Count(r => r.Voids is not null)} withdrawals: valid");
 
+            await ReportFontsAsync(context, scheme, records, cancellationToken);
+
             var date = result.GetValue(asOf) is { } text
                 ? CliOptions.ParseDate(text, "--as-of")
                 : DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
@@ -64,5 +71,40 @@ internal static class CheckCommand
             return CommandRunner.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The font file serving each role, and any character of the bulletins as they would be
+    /// rendered today that the resolved fonts lack (it would print as an empty box).
+    /// </summary>
+    private static async Task ReportFontsAsync(
+        CliContext context, Scheme scheme, IReadOnlyList<EvidenceRecord> records, CancellationToken cancellationToken)
+    {
+        var fonts = FontSet.Resolve(new FontSearchOptions(context.Settings.Fonts));
+        await context.Out.WriteLineAsync("fonts:");
+        foreach (var line in fonts.Report.ToString().Split(Environment.NewLine))
+            await context.Out.WriteLineAsync($"  {line}");
+
+        var composer = new BulletinComposer();
+        var characters = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var bulletin in scheme.Bulletins)
+        {
+            var card = Scorer.Score(scheme, records, bulletin.Date);
+            foreach (var district in scheme.Districts)
+            {
+                var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, bulletin),
+                    Path.GetFullPath(context.Settings.Templates));
+                characters.UnionWith(DocumentText.Characters(composer.Compose(request, cancellationToken)));
+            }
+        }
+
+        var missing = fonts.MissingGlyphs(string.Concat(characters));
+        if (missing.Count == 0)
+        {
+            await context.Out.WriteLineAsync($"  every character of the bulletins ({characters.Count} distinct) is in every role's font");
+            return;
+        }
+        foreach (var (role, lacking) in missing)
+            await context.Out.WriteLineAsync($"  {role} lacks {lacking.Count}: {string.Join(" ", lacking.Take(40))}");
     }
 }

@@ -55,7 +55,7 @@ internal static class RenderCommand
             var records = await EvidenceSource.LoadAsync(context, scheme, result.GetValue(evidence), cancellationToken);
             var card = Scorer.Score(scheme, records, date);
             var root = Path.GetFullPath(result.GetValue(output) ?? context.Settings.Output);
-            var renderer = new BulletinRenderer(new PdfWriter(time: context.Time));
+            var renderer = new BulletinRenderer(context.CreatePdfWriter());
 
             foreach (var chosen in districts)
             {

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Notices.Cli.Service;
+using Notices.Delivery;
 using Notices.Scheduling;
 using Quartz;
 
@@ -75,6 +77,12 @@ internal static class RunCommand
         // As every command: the log goes to stderr, whatever its level.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddNodeSchedule(context.Scheme, options, context.Store, work, context.Time);
+
+        // Between nodes, deferred and interrupted messages go out without waiting for the next node.
+        builder.Services.AddSingleton(new BulletinDelivery(
+            context.Store, context.Settings.Smtp, context.Settings.Templates, context.Settings.Output, context.Time));
+        builder.Services.AddSingleton(context.Time);
+        builder.Services.AddHostedService<OutboxPump>();
         return builder.Build();
     }
 
@@ -92,8 +100,9 @@ internal static class RunCommand
         return options;
     }
 
+    /// <summary>A snapshot at every node; at bulletin nodes the bulletin rendered and mailed.</summary>
     private static INodeWork DefaultWork(CliContext context, IServiceProvider services) =>
-        new ScoreSnapshotWork(context.Scheme, context.Store, context.Time);
+        new BulletinNodeWork(context.Scheme, context.Settings, context.Store, context.Time);
 
     private static async Task QueueRerunAsync(IHost host, CliContext context, DateOnly date, string? only)
     {

@@ -141,7 +141,7 @@ internal sealed partial class RowValidator
         if (withdrawOnly)
         {
             CheckId(line, id);
-            CheckVoids(line, voids);
+            CheckVoids(line, voids, id);
             return problems.Count > before ? null
                 : new EvidenceRecord(null, null, null, null, null, note, id, voids,
                     new RecordSource(file, line));
@@ -154,7 +154,7 @@ internal sealed partial class RowValidator
         var value = rule is null ? null : ReadValue(line, rule, valueText);
         var date = ReadDate(line, dateText);
         CheckId(line, id);
-        CheckVoids(line, voids);
+        CheckVoids(line, voids, id);
 
         if (problems.Count > before)
             return null;
@@ -187,10 +187,16 @@ internal sealed partial class RowValidator
         idLines[id] = line;
     }
 
-    private void CheckVoids(int line, string? voids)
+    private void CheckVoids(int line, string? voids, string? id = null)
     {
         if (voids is null)
             return;
+        if (voids == id)
+        {
+            Add(line, "voids", $"\"{voids}\" is this row's own id; voids must name an earlier "
+                + "record, and a correction takes an id of its own");
+            return;
+        }
         if (!idLines.ContainsKey(voids) && !knownIds.Contains(voids))
         {
             Add(line, "voids", $"\"{voids}\" names no earlier record; voids must name the id "

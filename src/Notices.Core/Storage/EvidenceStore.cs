@@ -118,10 +118,7 @@ public sealed class EvidenceStore
 
         await RefuseRepeatsAsync(files.Select(f => (f.Path, f.Sha)).ToList(), cancellationToken);
 
-        var stored = await ReadAllAsync(cancellationToken);
-        var known = KnownIds(stored);
-        var withdrawn = stored.Select(s => s.Record.Voids).OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        var (known, withdrawn) = await ReadNamesAsync(cancellationToken);
         var read = new List<(string Path, string Sha, IReadOnlyList<EvidenceRecord> Records)>();
         foreach (var (path, bytes, sha) in files)
         {
@@ -292,11 +289,29 @@ public sealed class EvidenceStore
     }
 
     /// <summary>
-    /// The names voids may use: each record's own id, or #key for a record without one (the
-    /// name scoring matches it by, so a record with an id is not also named by its key).
+    /// The names voids may use (each record's own id, or #key for a record without one: the
+    /// name scoring matches it by, so a record with an id is not also named by its key), and
+    /// the names already withdrawn. Reads three columns, not whole records: a city store is big.
     /// </summary>
-    private static HashSet<string> KnownIds(List<StoredEvidence> stored) =>
-        stored.Select(s => s.Record.Id!).ToHashSet(StringComparer.Ordinal);
+    private async Task<(HashSet<string> Known, HashSet<string> Withdrawn)> ReadNamesAsync(
+        CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var withdrawn = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, id, voids FROM evidence_records";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known.Add(reader.IsDBNull(1)
+                ? $"#{Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)}"
+                : reader.GetString(1));
+            if (!reader.IsDBNull(2))
+                withdrawn.Add(reader.GetString(2));
+        }
+        return (known, withdrawn);
+    }
 
     private async Task RefuseRepeatsAsync(List<(string Path, string Sha)> files, CancellationToken cancellationToken)
     {

@@ -284,6 +284,17 @@ public sealed class EvidenceReaderTests
     }
 
     [Fact]
+    public void Voids_NamingTheRowsOwnId_IsAProblem()
+    {
+        var problems = EvidenceFiles.Problems(
+            EvidenceFiles.Header + "\n"
+            + "城关,1.1,submitted,,2021-05-08,,A1,A1\n");
+
+        Assert.Equal(["evidence.csv:2: voids: \"A1\" is this row's own id; voids must name an earlier record, "
+            + "and a correction takes an id of its own"], problems);
+    }
+
+    [Fact]
     public void Record_WithdrawnTwice_IsAProblem()
     {
         var problems = EvidenceFiles.Problems(

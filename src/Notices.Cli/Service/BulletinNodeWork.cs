@@ -1,0 +1,58 @@
+using Notices.Core.Schemes;
+using Notices.Core.Scoring;
+using Notices.Core.Storage;
+using Notices.Delivery;
+using Notices.Documents.Bulletins;
+using Notices.Documents.Fonts;
+using Notices.Documents.Pdf;
+using Notices.Scheduling;
+
+namespace Notices.Cli.Service;
+
+/// <summary>
+/// The service's work at a node: a score snapshot at every node; at a bulletin node also the
+/// district's bulletin rendered (DOCX, PDF, posting) and mailed through the outbox. Each step
+/// is safe to repeat after a crash: files are replaced whole, and the outbox queues a
+/// message once per bulletin and recipient.
+/// </summary>
+internal sealed class BulletinNodeWork : INodeWork
+{
+    private readonly Scheme scheme;
+    private readonly NoticesSettings settings;
+    private readonly ScoreSnapshotWork snapshots;
+    private readonly EvidenceStore evidence;
+    private readonly BulletinDelivery delivery;
+    private readonly TimeProvider time;
+
+    public BulletinNodeWork(Scheme scheme, NoticesSettings settings, Database database, TimeProvider time)
+    {
+        this.scheme = scheme;
+        this.settings = settings;
+        this.time = time;
+        snapshots = new ScoreSnapshotWork(scheme, database, time);
+        evidence = new EvidenceStore(database, time);
+        delivery = new BulletinDelivery(database, settings.Smtp, settings.Templates, settings.Output, time);
+    }
+
+    public async Task<NodeOutcome> RunAsync(NodeRun run, CancellationToken ct)
+    {
+        await snapshots.RunAsync(run, ct);
+        if (run.Bulletin is not { } bulletin)
+            return NodeOutcome.Empty;
+
+        var district = scheme.FindDistrict(run.District)!;
+        var card = Scorer.Score(scheme, await evidence.LoadAsync(ct), bulletin.Date);
+
+        // A final bulletin needs every judged score; the run fails (and is retried at the next
+        // start) rather than issuing a bulletin the spec forbids.
+        var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, bulletin),
+            Path.GetFullPath(settings.Templates));
+        var renderer = new BulletinRenderer(new PdfWriter(new FontSearchOptions(settings.Fonts), time));
+        var rendered = renderer.Render(request, Path.GetFullPath(settings.Output), ct);
+
+        var messages = await delivery.DeliverAsync(scheme, bulletin.Kind, district, ct);
+        return new NodeOutcome(
+            rendered.Files.Values.ToList(),
+            messages.Select(m => $"{m.Message.MessageId} {m.Message.Recipient} {m.Outcome?.Result.ToString() ?? m.Message.State.ToString()}").ToList());
+    }
+}
