@@ -15,6 +15,9 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
+        // NOTICES_KEEP_TEST_FILES=1 keeps the rendered files for a person to look at.
+        if (Environment.GetEnvironmentVariable("NOTICES_KEEP_TEST_FILES") == "1")
+            return;
         try
         {
             Directory.Delete(Path, recursive: true);

@@ -41,6 +41,7 @@ public static class BulletinData
             ["scorecard"] = ScorecardOf(scheme, scorecard, units),
             ["summary"] = SummaryOf(summary),
             ["score_table"] = ScoreTableMarker,
+            ["chart"] = ChartOf(units, scorecard.Available),
         };
 
         // The only function added to Scriban's builtins: quotes a value for the front matter,
@@ -220,6 +221,41 @@ public static class BulletinData
             ["points"] = Points.Format(f.Points),
         })),
     };
+
+    // Bars for the posting's SVG chart, laid out here so the template only draws them:
+    // one row per unit in rank order, bar length in proportion to the points available.
+    private static ScriptObject ChartOf(IReadOnlyList<UnitScore> ranked, decimal available)
+    {
+        const int rowHeight = 36;
+        const int labelWidth = 150;
+        const int barSpace = 180;
+        var bars = new ScriptArray();
+        var index = 0;
+        foreach (var unit in ranked)
+        {
+            var share = available == 0 ? 0 : unit.Score / available;
+            bars.Add(new ScriptObject
+            {
+                ["name"] = unit.Unit.Name,
+                ["score"] = Points.Format(unit.Score),
+                ["rank"] = unit.Rank,
+                ["y"] = index * rowHeight,
+                ["text_y"] = index * rowHeight + 22,
+                ["width"] = (int)Math.Round(share * barSpace),
+                ["score_x"] = labelWidth + (int)Math.Round(share * barSpace) + 6,
+                ["below"] = false,
+            });
+            index++;
+        }
+        return new ScriptObject
+        {
+            ["bars"] = bars,
+            ["width"] = labelWidth + barSpace + 60,
+            ["height"] = Math.Max(1, ranked.Count) * rowHeight,
+            ["label_width"] = labelWidth,
+            ["bar_space"] = barSpace,
+        };
+    }
 
     /// <summary>An item's category name, as sentences quote it.</summary>
     internal static string CategoryName(Scheme scheme, Item item) =>

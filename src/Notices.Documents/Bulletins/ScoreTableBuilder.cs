@@ -40,7 +40,7 @@ public static class ScoreTableBuilder
     /// <summary>The scored table alone.</summary>
     public static Table Table(Scheme scheme, IReadOnlyList<UnitScore> units)
     {
-        var fixedColumns = new[] { 3.0, 9, 4.5, 30, 26 };
+        var fixedColumns = new[] { 3.0, 8.5, 6.2, 30, 24.5 };
         var widths = fixedColumns.Concat(units.Select(_ => 5.5)).ToList();
         var rows = new List<TableRow>
         {

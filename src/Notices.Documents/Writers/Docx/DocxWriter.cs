@@ -84,14 +84,16 @@ public sealed class DocxWriter
 
         if (document.Imprint is { } imprint)
         {
+            var ownPage = false;
             if (current.IsLandscape)
             {
                 // The 版记 sits on a portrait page of its own after a landscape attachment.
                 EndSection(body, document, current);
                 current = layout.Page;
+                ownPage = true;
             }
-            body.Append(ImprintTable(imprint, layout, current));
-            body.Append(new WordParagraph(new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Imprint })));
+            foreach (var paragraph in ImprintParagraphs(imprint, layout, current, ownPage))
+                body.Append(paragraph);
         }
 
         body.Append(SectionProperties(document, current));
@@ -273,63 +275,89 @@ public sealed class DocxWriter
         return cell;
     }
 
-    // The 版记 (§7.4): a borderless table floated to the foot of the text block, with a thick
-    // rule above and below and a thin one between 抄送 and 印发.
-    private static WordTable ImprintTable(Imprint imprint, OfficialLayout layout, PageSetup page)
+    // The 版记 (§7.4) at the foot of the last page: its paragraphs share one frame anchored to
+    // the bottom of the text block, a thick rule above and below, a thin one between 抄送 and
+    // 印发, one character in from either side.
+    // On a page of its own, an exact spacer above pushes it down instead, since not every
+    // reader honours a frame's bottom alignment (LibreOffice puts it at the top).
+    private static IEnumerable<WordParagraph> ImprintParagraphs(Imprint imprint, OfficialLayout layout, PageSetup page, bool ownPage)
     {
         var width = TwipsFromMm(page.TextWidthMm);
         var indent = TwipsFromPt(layout.ImprintSizePt);
         var outer = EighthsFromMm(layout.ImprintOuterRuleMm);
         var inner = EighthsFromMm(layout.ImprintInnerRuleMm);
 
-        var table = new WordTable(new TableProperties(
-            new TablePositionProperties
-            {
-                VerticalAnchor = VerticalAnchorValues.Margin,
-                TablePositionYAlignment = VerticalAlignmentValues.Bottom,
-                HorizontalAnchor = HorizontalAnchorValues.Margin,
-                TablePositionXAlignment = HorizontalAlignmentValues.Center,
-            },
-            new TableWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = outer },
-                new LeftBorder { Val = BorderValues.Nil },
-                new BottomBorder { Val = BorderValues.Single, Size = outer },
-                new RightBorder { Val = BorderValues.Nil },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = inner },
-                new InsideVerticalBorder { Val = BorderValues.Nil }),
-            new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableCellMarginDefault(
-                new TableCellLeftMargin { Width = (short)indent, Type = TableWidthValues.Dxa },
-                new TableCellRightMargin { Width = (short)indent, Type = TableWidthValues.Dxa })));
-        table.Append(new TableGrid(
-            new GridColumn { Width = (width / 2).ToString(CultureInfo.InvariantCulture) },
-            new GridColumn { Width = (width - width / 2).ToString(CultureInfo.InvariantCulture) }));
-
+        var lines = new List<(string Left, string Right)>();
         if (imprint.CopyLine.Length > 0)
-        {
-            table.Append(new TableRow(new TableCell(
-                new TableCellProperties(
-                    new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                    new GridSpan { Val = 2 }),
-                ImprintParagraph(imprint.CopyLine, JustificationValues.Left))));
-        }
-        table.Append(new TableRow(
-            new TableCell(
-                new TableCellProperties(new TableCellWidth { Width = (width / 2).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
-                ImprintParagraph(imprint.PrintedBy, JustificationValues.Left)),
-            new TableCell(
-                new TableCellProperties(new TableCellWidth { Width = (width - width / 2).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
-                ImprintParagraph(imprint.PrintedLine, JustificationValues.Right))));
-        return table;
-    }
+            lines.Add((imprint.CopyLine, ""));
+        lines.Add((imprint.PrintedBy, imprint.PrintedLine));
 
-    private static WordParagraph ImprintParagraph(string text, JustificationValues justification) => new(
-        new ParagraphProperties(
-            new ParagraphStyleId { Val = DocxStyles.Imprint },
-            new SpacingBetweenLines { Before = "60", After = "60" },
-            new Justification { Val = justification }),
-        new WordRun(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        // Exact line heights make the block's height known: lines, padding and rules.
+        var lineTwips = TwipsFromPt(layout.ImprintSizePt * 1.5);
+        var usable = PageSetup.Points(page.TextWidthMm) - 2 * layout.ImprintSizePt;
+        var visualLines = lines.Sum(l => Math.Max(1, (int)Math.Ceiling((l.Left.Length + l.Right.Length + 2) * layout.ImprintSizePt / usable)));
+        if (ownPage)
+        {
+            var block = visualLines * lineTwips + lines.Count * (120 + 2 * 100) + 200;
+            var spacer = TwipsFromMm(page.TextHeightMm) - block;
+            yield return new WordParagraph(new ParagraphProperties(
+                new ParagraphStyleId { Val = DocxStyles.Imprint },
+                new SpacingBetweenLines
+                {
+                    Before = "0",
+                    After = "0",
+                    Line = Math.Max(240, spacer).ToString(CultureInfo.InvariantCulture),
+                    LineRule = LineSpacingRuleValues.Exact,
+                }));
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var borders = new ParagraphBorders();
+            if (i == 0)
+                borders.Append(new TopBorder { Val = BorderValues.Single, Size = outer, Space = 4 });
+            borders.Append(i == lines.Count - 1
+                ? new BottomBorder { Val = BorderValues.Single, Size = outer, Space = 4 }
+                : new BottomBorder { Val = BorderValues.Single, Size = inner, Space = 4 });
+
+            var properties = new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Imprint });
+            if (!ownPage)
+            {
+                properties.Append(new FrameProperties
+                {
+                    Width = width.ToString(CultureInfo.InvariantCulture),
+                    HorizontalPosition = HorizontalAnchorValues.Margin,
+                    VerticalPosition = VerticalAnchorValues.Margin,
+                    XAlign = HorizontalAlignmentValues.Center,
+                    YAlign = VerticalAlignmentValues.Bottom,
+                    Wrap = TextWrappingValues.Around,
+                    AnchorLock = true,
+                });
+            }
+            properties.Append(borders);
+            properties.Append(new Tabs(new TabStop { Val = TabStopValues.Right, Position = width - 2 * indent }));
+            properties.Append(new SpacingBetweenLines
+            {
+                Before = "60",
+                After = "60",
+                Line = lineTwips.ToString(CultureInfo.InvariantCulture),
+                LineRule = LineSpacingRuleValues.Exact,
+            });
+            properties.Append(new Indentation
+            {
+                Left = indent.ToString(CultureInfo.InvariantCulture),
+                Right = indent.ToString(CultureInfo.InvariantCulture),
+            });
+            var paragraph = new WordParagraph(properties);
+            paragraph.Append(new WordRun(new Text(lines[i].Left) { Space = SpaceProcessingModeValues.Preserve }));
+            if (lines[i].Right.Length > 0)
+            {
+                paragraph.Append(new WordRun(new TabChar()));
+                paragraph.Append(new WordRun(new Text(lines[i].Right)));
+            }
+            yield return paragraph;
+        }
+    }
 
     private static void EndSection(Body body, OfficialDocument document, PageSetup page) =>
         body.Append(new WordParagraph(new ParagraphProperties(SectionProperties(document, page))));
