@@ -15,5 +15,6 @@ root.Subcommands.Add(EvidenceCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(RenderCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
