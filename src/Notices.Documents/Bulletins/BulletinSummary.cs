@@ -86,7 +86,8 @@ public sealed record BulletinSummary
 
         // The order of first appearance keeps ties in scheme order, so the text is stable.
         var order = new List<(string Item, string Fact)>();
-        var groups = new Dictionary<(string Item, string Fact), List<(UnitScore Unit, ItemScore Item, Deduction Line)>>();
+        var groups = new Dictionary<(string Item, string Fact), List<(UnitScore Unit, ItemScore Item,
+            Deduction Line)>>();
         foreach (var line in lines)
         {
             var key = (line.item.Item.Id, line.deduction.Fact);

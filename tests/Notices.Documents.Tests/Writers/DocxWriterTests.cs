@@ -116,7 +116,8 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         var used = package.MainDocumentPart!.Document!.Descendants<ParagraphStyleId>()
             .Select(s => s.Val!.Value).ToHashSet();
 
-        foreach (var id in new[] { "Title", "Recipient", "BodyText", "Heading1", "Heading2", "Signature", "Date", "AttachmentNote", "IssuerMark", "DocumentNumber", "Imprint" })
+        foreach (var id in new[] { "Title", "Recipient", "BodyText", "Heading1", "Heading2", "Signature",
+            "Date", "AttachmentNote", "IssuerMark", "DocumentNumber", "Imprint" })
             Assert.Contains(id, used);
     }
 
@@ -158,7 +159,8 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         Assert.Null(rows[2].TableRowProperties!.GetFirstChild<TableHeader>());
 
         // Category 1 (five items): its 序号 cell restarts a merge on row 3 and continues four rows.
-        var firstColumn = rows.Skip(2).Take(5).Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().First()).ToList();
+        var firstColumn = rows.Skip(2).Take(5).Select(r
+            => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().First()).ToList();
         Assert.Equal(MergedCellValues.Restart, firstColumn[0].TableCellProperties!.VerticalMerge!.Val!.Value);
         Assert.All(firstColumn.Skip(1), c => Assert.Equal(MergedCellValues.Continue,
             c.TableCellProperties!.VerticalMerge!.Val?.Value ?? MergedCellValues.Continue));
