@@ -10,7 +10,12 @@ internal static class Cli
 
     public static string Seed(string name) => Path.Combine(RepoRoot, "seeds", name);
 
-    public static async Task<CliResult> RunAsync(string workingFolder, params string[] args)
+    public static Task<CliResult> RunAsync(string workingFolder, params string[] args) =>
+        RunAsync(workingFolder, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with <paramref name="environment"/> set (NOTICES__… settings, for example).</summary>
+    public static async Task<CliResult> RunAsync(
+        string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +32,8 @@ internal static class Cli
         // The store and scheme come from the arguments, never from the developer's environment.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(key);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace Notices.Cli.Tests.Commands;
 
@@ -15,15 +13,6 @@ public sealed class EvidenceCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string SchemePath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Notices.sln")))
-            dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Notices.sln not found"),
-            "seeds", "scheme-2021.yaml");
-    }
-
     private string Write(string name, string text)
     {
         File.WriteAllText(Path.Combine(folder, name), text);
@@ -32,27 +21,13 @@ public sealed class EvidenceCommandTests : IDisposable
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
+            ["NOTICES__Store__ImportedBy"] = "测试员",
+            ["NOTICES__Logging__LogLevel__Default"] = "Warning",
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "notices.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.ArgumentList.Add("--scheme");
-        start.ArgumentList.Add(SchemePath());
-        start.Environment["NOTICES__Store__ImportedBy"] = "测试员";
-        start.Environment["NOTICES__Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        var run = await Cli.RunAsync(folder, environment, [.. args, "--scheme", Cli.Seed("scheme-2021.yaml")]);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]
