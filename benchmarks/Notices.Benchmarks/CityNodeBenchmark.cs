@@ -43,11 +43,13 @@ internal static class CityNodeBenchmark
         clock.Restart();
         var writers = new ConcurrentBag<BulletinRenderer>();
         var bytes = 0L;
-        Parallel.ForEach(scheme.Districts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, district =>
+        Parallel.ForEach(scheme.Districts,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, district =>
         {
             if (!writers.TryTake(out var renderer))
                 renderer = new BulletinRenderer(new PdfWriter());
-            var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, node), templates,
+            var request = new BulletinRequest(
+                scheme, district, card, BulletinInfo.For(scheme, district, node), templates,
                 Draft: card.HasPending);
             var rendered = renderer.Render(request, output);
             Interlocked.Add(ref bytes, rendered.Files.Values.Sum(f => new FileInfo(f).Length));
@@ -58,7 +60,8 @@ internal static class CityNodeBenchmark
         clock.Restart();
         var outbox = new Outbox(database, TimeProvider.System);
         await outbox.EnsureAsync();
-        var mailer = new BulletinMailer(outbox, MailTemplate.Load(Path.Combine(templates, "mail.txt")), output, "bench.local");
+        var mailer = new BulletinMailer(
+            outbox, MailTemplate.Load(Path.Combine(templates, "mail.txt")), output, "bench.local");
         var queued = 0;
         if (!card.HasPending)
         {
@@ -69,10 +72,14 @@ internal static class CityNodeBenchmark
 
         Console.WriteLine($"  load from store            {loadMs,10:0} ms");
         Console.WriteLine($"  score ({card.Units.Count} units)          {scoreMs,10:0} ms");
-        Console.WriteLine($"  render {scheme.Districts.Count} bulletins         {renderMs,10:0} ms  {scheme.Districts.Count / (renderMs / 1000),8:0.0} bulletins/s on {Environment.ProcessorCount} cores, {bytes / 1048576.0:0.0} MB written");
-        Console.WriteLine($"  queue {queued} messages         {queueMs,10:0} ms{(card.HasPending ? " (pending items: drafts are not mailed)" : "")}");
+        Console.WriteLine($"  render {scheme.Districts.Count} bulletins         {renderMs,10:0} ms  "
+            + $"{scheme.Districts.Count / (renderMs / 1000),8:0.0} bulletins/s "
+            + $"on {Environment.ProcessorCount} cores, {bytes / 1048576.0:0.0} MB written");
+        Console.WriteLine($"  queue {queued} messages         {queueMs,10:0} ms"
+            + $"{(card.HasPending ? " (pending items: drafts are not mailed)" : "")}");
         Console.WriteLine($"  node end to end            {total.Elapsed.TotalMilliseconds,10:0} ms");
-        Console.WriteLine($"  node peak working set      {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
+        Console.WriteLine($"  node peak working set      "
+            + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
         return 0;
     }
 

@@ -30,7 +30,9 @@ internal static class Cli
             start.ArgumentList.Add(arg);
 
         // The store and scheme come from the arguments, never from the developer's environment.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
+        foreach (var key in start.Environment.Keys
+            .Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal))
+            .ToList())
             start.Environment.Remove(key);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;

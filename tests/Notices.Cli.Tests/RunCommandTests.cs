@@ -11,7 +11,8 @@ public sealed class RunCommandTests
     public async Task Run_CatchesUpThe2021Nodes_StopsOnSigterm_AndARestartRedoesNothing()
     {
         using var folder = new TempFolder().WithSettings();
-        var import = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"), "--store", "data/notices.db");
+        var import = await Cli.RunAsync(
+            folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"), "--store", "data/notices.db");
         Assert.Equal(0, import.ExitCode);
 
         // The real clock is past every node of 2021: the first start catches all of them up,

@@ -120,8 +120,8 @@ public sealed record BulletinSummary
     }
 
     /// <summary>
-    /// Names a shared failing in words: 考核方案逾期报送, 未报送半年考核通报, 不良信息未及时录入
-    /// (a count rule's label up to its {n}), or the flag's label as it stands.
+    /// Names a shared failing in words: 考核方案逾期报送, 未报送半年考核通报,
+    /// 不良信息未及时录入 (a count rule's label up to its {n}), or the flag's label as it stands.
     /// </summary>
     internal static string Describe(Rule? rule, string fact, IReadOnlyList<string> reasons)
     {

@@ -48,7 +48,9 @@ public sealed class EvidenceCommandTests : IDisposable
             (withdraw.Code, withdraw.Out.ReplaceLineEndings("\n")));
         var lines = list.Out.ReplaceLineEndings("\n").Split('\n');
         Assert.StartsWith("key  id  unit  item  fact", lines[0]);
-        Assert.Matches(@"^#1\s+C1\s+城关\s+1\.2\s+submitted\s+2021-06-20\s+城政发〔2021〕30号\s+june\.csv:2$", lines[1]);
+        Assert.Matches(
+            @"^#1\s+C1\s+城关\s+1\.2\s+submitted\s+2021-06-20\s+城政发〔2021〕30号\s+june\.csv:2$",
+            lines[1]);
         Assert.Matches(@"^#2\s+新华\s+2\.1\s+unrecorded\s+3\s+2021-04-20\s+june\.csv:3\s+withdrawn by #3$", lines[2]);
         Assert.Matches(@"^#3\s+withdraws #2: 重复录入\s+notices evidence void$", lines[3]);
         Assert.Equal("3 records, 1 withdrawn.", lines[4]);
@@ -68,7 +70,8 @@ public sealed class EvidenceCommandTests : IDisposable
 
         Assert.Equal(1, run.Code);
         Assert.Equal(
-            "bad.csv:2: unit: \"东城\" is not a unit of the scheme; write one of 城关, 新华, 兴达, 昌盛 (or its full name)\n"
+            "bad.csv:2: unit: \"东城\" is not a unit of the scheme; "
+                + "write one of 城关, 新华, 兴达, 昌盛 (or its full name)\n"
             + "bad.csv:3: value: \"2.55\" has more than one decimal; write a score from 0 to 2 with at most "
                 + "one decimal, e.g. 1.5\n"
             + "bad.csv:3: date: \"2021-13-01\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日\n"

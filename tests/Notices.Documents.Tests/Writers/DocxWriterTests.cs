@@ -193,7 +193,9 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         using var stream = Render();
         using var package = WordprocessingDocument.Open(stream, false);
 
-        Assert.Equal("关于2021年上半年街道办事处居住小区管理工作考核情况的通报", package.PackageProperties.Title);
+        Assert.Equal(
+            "关于2021年上半年街道办事处居住小区管理工作考核情况的通报",
+            package.PackageProperties.Title);
         Assert.Equal("示例区人民政府办公室", package.PackageProperties.Creator);
     }
 }
