@@ -46,6 +46,7 @@ internal static class PdfBenchmark
         var pdfCold = Time(() => Write(pdf.Write, document), out var pdfBytes);
         var docxCold = Time(() => Write(docx.Write, document), out var docxBytes);
         Console.WriteLine($"cold: pdf {pdfCold:0.0} ms, docx {docxCold:0.0} ms");
+        Console.WriteLine($"pdf pages: {Pages(pdf, document)}");
 
         var pdfWarm = new List<double>();
         var docxWarm = new List<double>();
@@ -76,6 +77,15 @@ internal static class PdfBenchmark
 
         return folder?.FullName
             ?? throw new InvalidOperationException("Notices.sln not found above the program.");
+    }
+
+    // PDFsharp writes each page object uncompressed: count the "/Type /Page" entries.
+    private static int Pages(PdfWriter pdf, OfficialDocument document)
+    {
+        using var output = new MemoryStream();
+        pdf.Write(document, output);
+        var text = System.Text.Encoding.Latin1.GetString(output.ToArray());
+        return System.Text.RegularExpressions.Regex.Count(text, @"/Type\s*/Page(?![s\w])");
     }
 
     private static long Write(Action<OfficialDocument, Stream> write, OfficialDocument document)

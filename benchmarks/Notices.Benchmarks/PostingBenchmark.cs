@@ -49,7 +49,8 @@ internal static class PostingBenchmark
         }
 
         Console.WriteLine($"warm ({iterations} runs, median / min):");
-        Console.WriteLine($"  html       {Median(htmlWarm),6:0.00} / {htmlWarm.Min(),6:0.00} ms  {Encoding.UTF8.GetByteCount(html)} bytes");
+        Console.WriteLine($"  html       {Median(htmlWarm),6:0.00} / {htmlWarm.Min(),6:0.00} ms  "
+            + $"{Encoding.UTF8.GetByteCount(html)} bytes");
         Console.WriteLine($"  csv + json {Median(dataWarm),6:0.00} / {dataWarm.Min(),6:0.00} ms  "
             + $"{Encoding.UTF8.GetByteCount(csv)} + {Encoding.UTF8.GetByteCount(json)} bytes");
         return 0;

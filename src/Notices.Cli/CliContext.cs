@@ -18,7 +18,12 @@ internal sealed class CliContext : IDisposable
 {
     private Scheme? scheme;
 
-    private CliContext(IConfigurationRoot configuration, NoticesSettings settings, ILoggerFactory loggers, TextWriter output, TextWriter error)
+    private CliContext(
+        IConfigurationRoot configuration,
+        NoticesSettings settings,
+        ILoggerFactory loggers,
+        TextWriter output,
+        TextWriter error)
     {
         Configuration = configuration;
         Settings = settings;
@@ -104,7 +109,8 @@ internal sealed class CliContext : IDisposable
     public Database Store => Settings.Store.Provider == StoreProvider.Postgres
         ? new Database(StoreProvider.Postgres, Settings.Store.ConnectionString
             ?? throw new InvalidOperationException(
-                "Store:Provider is Postgres but Store:ConnectionString is not set; set NOTICES__Store__ConnectionString."))
+                "Store:Provider is Postgres but Store:ConnectionString is not set; "
+                + "set NOTICES__Store__ConnectionString."))
         : Database.Sqlite(Settings.Store.Path);
 
     /// <summary>A PDF writer over the fonts the settings point to (Fonts, then the system, then fallbacks).</summary>

@@ -5,7 +5,8 @@ using Notices.Cli.Commands;
 
 Console.OutputEncoding = Encoding.UTF8;
 
-var root = new RootCommand("Notices: scores street offices against the year's assessment scheme and issues the bulletins.");
+var root = new RootCommand(
+    "Notices: scores street offices against the year's assessment scheme and issues the bulletins.");
 root.Options.Add(CliContext.ConfigOption);
 root.Options.Add(CliContext.SchemeOption);
 root.Options.Add(CliContext.StoreOption);

@@ -10,19 +10,12 @@ internal static class Cli
 
     public static string Seed(string name) => Path.Combine(RepoRoot, "seeds", name);
 
-    /// <summary>
-    /// A notices.json for <paramref name="folder"/> naming the repository's templates (check
-    /// and the bulletin nodes of run need them) and <paramref name="scheme"/> when given.
-    /// </summary>
-    public static void WriteSettings(string folder, string? scheme = null)
-    {
-        static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
-        var schemeLine = scheme is null ? "" : $"\"Scheme\": \"{Json(scheme)}\", ";
-        File.WriteAllText(Path.Combine(folder, "notices.json"),
-            $"{{ {schemeLine}\"Templates\": \"{Json(Path.Combine(RepoRoot, "templates"))}\" }}");
-    }
+    public static Task<CliResult> RunAsync(string workingFolder, params string[] args) =>
+        RunAsync(workingFolder, new Dictionary<string, string>(), args);
 
-    public static async Task<CliResult> RunAsync(string workingFolder, params string[] args)
+    /// <summary>Runs with <paramref name="environment"/> set (NOTICES__… settings, for example).</summary>
+    public static async Task<CliResult> RunAsync(
+        string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,8 +30,12 @@ internal static class Cli
             start.ArgumentList.Add(arg);
 
         // The store and scheme come from the arguments, never from the developer's environment.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
+        foreach (var key in start.Environment.Keys
+            .Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal))
+            .ToList())
             start.Environment.Remove(key);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -21,7 +21,8 @@ public class RenderCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         var target = Path.Combine(folder.Path, "out", "2021", "half-year", "shili");
         Assert.Equal(target, run.Out.Trim());
-        foreach (var name in new[] { "bulletin.docx", "bulletin.pdf", "index.html", "scores.csv", "scores.json", "manifest.json" })
+        foreach (var name in new[] { "bulletin.docx", "bulletin.pdf", "index.html", "scores.csv",
+            "scores.json", "manifest.json" })
             Assert.True(File.Exists(Path.Combine(target, name)), name);
     }
 
@@ -32,7 +33,8 @@ public class RenderCommandTests
         UseRepoTemplates(folder);
         var evidence = Path.Combine(folder.Path, "pending.csv");
         File.WriteAllLines(evidence, File.ReadAllLines(Cli.Seed("evidence-2021.csv"))
-            .Where(line => !(line.StartsWith("城关,", StringComparison.Ordinal) && line.Contains(",spot_check,", StringComparison.Ordinal))));
+            .Where(line => !(line.StartsWith("城关,",
+                StringComparison.Ordinal) && line.Contains(",spot_check,", StringComparison.Ordinal))));
         string[] common = ["--scheme", Cli.Seed("scheme-2021.yaml"), "--evidence", evidence, "--out", "out"];
 
         var final = await Cli.RunAsync(folder.Path, ["render", "annual", .. common]);

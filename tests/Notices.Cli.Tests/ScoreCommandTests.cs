@@ -39,7 +39,9 @@ public class ScoreCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Out.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("序号", StringComparison.Ordinal) && l.Contains("城关", StringComparison.Ordinal) && l.EndsWith("昌盛", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("序号", StringComparison.Ordinal)
+            && l.Contains("城关", StringComparison.Ordinal)
+            && l.EndsWith("昌盛", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("得分", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("名次", StringComparison.Ordinal));
     }
@@ -48,7 +50,9 @@ public class ScoreCommandTests
     public async Task BadEvidenceFile_IsRefusedWithFileLineAndColumn_AndExitsNonZero()
     {
         using var folder = new TempFolder();
-        var bad = folder.File("bad.csv", "unit,item,fact,value,date\n城关,1.1,submitted,,2021-05-08\n西城,1.1,submitted,,2021-13-01\n");
+        var bad = folder.File("bad.csv", "unit,item,fact,value,date\n"
+            + "城关,1.1,submitted,,2021-05-08\n"
+            + "西城,1.1,submitted,,2021-13-01\n");
 
         var run = await Cli.RunAsync(folder.Path, "score", "--scheme", Cli.Seed("scheme-2021.yaml"),
             "--evidence", bad, "--as-of", "2021-06-25", "--format", "json");
@@ -66,10 +70,12 @@ public class ScoreCommandTests
         var store = Path.Combine(folder.Path, "n.db");
         var scheme = Cli.Seed("scheme-2021.yaml");
 
-        var import = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"), "--scheme", scheme, "--store", store);
-        var fromStore = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "csv", "--scheme", scheme, "--store", store);
-        var fromFile = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "csv", "--scheme", scheme,
-            "--evidence", Cli.Seed("evidence-2021.csv"));
+        var import = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"),
+            "--scheme", scheme, "--store", store);
+        var fromStore = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "csv",
+            "--scheme", scheme, "--store", store);
+        var fromFile = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "csv",
+            "--scheme", scheme, "--evidence", Cli.Seed("evidence-2021.csv"));
 
         Assert.Equal(0, import.ExitCode);
         Assert.Equal(0, fromStore.ExitCode);
@@ -83,10 +89,14 @@ public class ScoreCommandTests
         var store = Path.Combine(folder.Path, "n.db");
         var scheme = Cli.Seed("scheme-2021.yaml");
 
-        var first = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"), "--scheme", scheme, "--store", store);
-        var before = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "json", "--scheme", scheme, "--store", store);
-        var second = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"), "--scheme", scheme, "--store", store);
-        var after = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "json", "--scheme", scheme, "--store", store);
+        var first = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"),
+            "--scheme", scheme, "--store", store);
+        var before = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "json",
+            "--scheme", scheme, "--store", store);
+        var second = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"),
+            "--scheme", scheme, "--store", store);
+        var after = await Cli.RunAsync(folder.Path, "score", "--as-of", "2021-12-25", "--format", "json",
+            "--scheme", scheme, "--store", store);
 
         Assert.Equal(0, first.ExitCode);
         Assert.NotEqual(0, second.ExitCode);
@@ -97,9 +107,10 @@ public class ScoreCommandTests
     [Fact]
     public async Task Check_ListsWhatIsMissingAndDueBeforeANode()
     {
-        using var folder = new TempFolder();
-        var evidence = folder.File("e.csv", "unit,item,fact,value,date\n城关,2.1,submitted,,2021-04-20\n新华,2.1,submitted,,2021-04-28\n");
-        Cli.WriteSettings(folder.Path);
+        using var folder = new TempFolder().WithSettings();
+        var evidence = folder.File("e.csv", "unit,item,fact,value,date\n"
+            + "城关,2.1,submitted,,2021-04-20\n"
+            + "新华,2.1,submitted,,2021-04-28\n");
 
         var run = await Cli.RunAsync(folder.Path, "check", "--scheme", Cli.Seed("scheme-2021.yaml"),
             "--evidence", evidence, "--as-of", "2021-05-01");
@@ -116,10 +127,10 @@ public class ScoreCommandTests
     [Fact]
     public async Task SettingsComeFromFileThenEnvironmentThenOptions()
     {
-        using var folder = new TempFolder();
-        Cli.WriteSettings(folder.Path, Cli.Seed("scheme-2021.yaml"));
+        using var folder = new TempFolder().WithSettings();
 
-        var fromFile = await Cli.RunAsync(folder.Path, "check", "--evidence", Cli.Seed("evidence-2021.csv"), "--as-of", "2021-06-01");
+        var fromFile = await Cli.RunAsync(
+            folder.Path, "check", "--evidence", Cli.Seed("evidence-2021.csv"), "--as-of", "2021-06-01");
         var overridden = await Cli.RunAsync(folder.Path, "check", "--scheme", "missing.yaml", "--as-of", "2021-06-01");
 
         Assert.Equal(0, fromFile.ExitCode);

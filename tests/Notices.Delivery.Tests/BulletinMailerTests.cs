@@ -159,5 +159,6 @@ public sealed class BulletinMailerTests : IDisposable
     }
 
     private static MailData Data() =>
-        new(Samples.Title, Samples.Number, "示例区", "城关街道办事处", "城关街道办事处", "上半年", "2021年6月25日");
+        new(Samples.Title, Samples.Number, "示例区", "城关街道办事处", "城关街道办事处",
+            "上半年", "2021年6月25日");
 }

@@ -49,7 +49,8 @@ public sealed class SendCommandTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(6, first.Out.Split('\n').Count(l => l.Contains(": sent, key", StringComparison.Ordinal)));
         Assert.Contains("城关街道办事处 <chengguan@shili.example>: sent", first.Out, StringComparison.Ordinal);
-        Assert.Contains("大连市住房和城乡建设局 <wuye@zjj.example>: sent", first.Out, StringComparison.Ordinal);
+        Assert.Contains(
+            "大连市住房和城乡建设局 <wuye@zjj.example>: sent", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(6, second.Out.Split('\n').Count(l => l.Contains("not sent again", StringComparison.Ordinal)));
         Assert.Equal(6, Directory.GetFiles(folder["output/mail-pickup"], "*.eml").Length);

@@ -29,7 +29,8 @@ internal static class CheckCommand
             Description = "List deadlines this many days ahead as due",
             DefaultValueFactory = _ => 30,
         };
-        var command = new Command("check", "Validate the scheme and the store; list what is due, missing, late or pending")
+        var command = new Command(
+            "check", "Validate the scheme and the store; list what is due, missing, late or pending")
         {
             asOf, evidence, horizon,
         };
@@ -43,9 +44,12 @@ internal static class CheckCommand
 
             var file = result.GetValue(evidence);
             var records = await EvidenceSource.LoadAsync(context, scheme, file, cancellationToken);
-            var where = file ?? (context.Store.Provider == StoreProvider.Sqlite ? context.Settings.Store.Path : "PostgreSQL");
+            var where = file ?? (context.Store.Provider == StoreProvider.Sqlite
+                ? context.Settings.Store.Path
+                : "PostgreSQL");
             await context.Out.WriteLineAsync(
-                $"evidence {where}: {records.Count(r => r.HasFact)} facts, {records.Count(r => r.Voids is not null)} withdrawals: valid");
+                $"evidence {where}: {records.Count(r => r.HasFact)} facts, " +
+                $"{records.Count(r => r.Voids is not null)} withdrawals: valid");
 
             await ReportFontsAsync(context, scheme, records, cancellationToken);
 
@@ -101,7 +105,8 @@ internal static class CheckCommand
         var missing = fonts.MissingGlyphs(string.Concat(characters));
         if (missing.Count == 0)
         {
-            await context.Out.WriteLineAsync($"  every character of the bulletins ({characters.Count} distinct) is in every role's font");
+            await context.Out.WriteLineAsync(
+                $"  every character of the bulletins ({characters.Count} distinct) is in every role's font");
             return;
         }
         foreach (var (role, lacking) in missing)

@@ -20,7 +20,8 @@ internal static class CliOptions
     /// <summary>Reads an --as-of value, or says what a date looks like.</summary>
     public static DateOnly ParseDate(string text, string option)
     {
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(
+                text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
         throw new Core.ProblemException(new Core.Problem(option, 0, "",
             $"\"{text}\" is not a date; write YYYY-MM-DD, e.g. 2021-06-25"));

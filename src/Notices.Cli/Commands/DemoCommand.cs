@@ -24,7 +24,8 @@ internal static class DemoCommand
             DefaultValueFactory = _ => "seeds/evidence-2021.csv",
             HelpName = "FILE",
         };
-        var command = new Command("demo", "Run the year on the sample evidence: import, score, render and mail each bulletin")
+        var command = new Command(
+            "demo", "Run the year on the sample evidence: import, score, render and mail each bulletin")
         {
             evidence,
         };
@@ -70,13 +71,21 @@ internal static class DemoCommand
                     await context.Out.WriteLineAsync(ScoreTable.Render(card, district));
 
                     var clock = Stopwatch.StartNew();
-                    var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, bulletin),
-                        Path.GetFullPath(context.Settings.Templates), Draft: card.For(district).Any(u => u.Items.Any(i => i.Status == ItemStatus.Pending)));
+                    var request = new BulletinRequest(
+                        scheme,
+                        district,
+                        card,
+                        BulletinInfo.For(scheme, district, bulletin),
+                        Path.GetFullPath(context.Settings.Templates),
+                        Draft: card.For(district).Any(u => u.Items.Any(i => i.Status == ItemStatus.Pending)));
                     var rendered = renderer.Render(request, output, cancellationToken);
                     var messages = await delivery.DeliverAsync(scheme, bulletin.Kind, district, cancellationToken);
                     folders.Add(rendered.Folder);
-                    log.LogInformation("[{Step}/{Steps}] {Kind} bulletin of {District}: {Files} files, {Messages} messages, {Ms} ms",
-                        step, steps, bulletin.Kind, district.Name, rendered.Files.Count, messages.Count, clock.ElapsedMilliseconds);
+                    log.LogInformation(
+                        "[{Step}/{Steps}] {Kind} bulletin of {District}: "
+                        + "{Files} files, {Messages} messages, {Ms} ms",
+                        step, steps, bulletin.Kind, district.Name,
+                        rendered.Files.Count, messages.Count, clock.ElapsedMilliseconds);
                 }
             }
 

@@ -61,7 +61,10 @@ internal static class EvidenceCommand
 
     private static Command CreateList()
     {
-        var unitOption = new Option<string?>("--unit") { Description = "Only this unit (城关 or 城关街道办事处)" };
+        var unitOption = new Option<string?>("--unit")
+        {
+            Description = "Only this unit (城关 or 城关街道办事处)",
+        };
         var itemOption = new Option<string?>("--item") { Description = "Only this item (1.1)" };
         var command = new Command("list", "List stored records, with their source and withdrawals");
         command.Options.Add(unitOption);

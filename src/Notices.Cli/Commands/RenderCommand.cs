@@ -45,7 +45,8 @@ internal static class RenderCommand
         {
             var log = context.Loggers.CreateLogger("render");
             var scheme = context.Scheme;
-            var node = scheme.FindBulletin(result.GetValue(kind)!) ?? throw Unknown.Bulletin(scheme, result.GetValue(kind)!);
+            var node = scheme.FindBulletin(result.GetValue(kind)!) ?? throw Unknown.Bulletin(scheme,
+                result.GetValue(kind)!);
             var date = result.GetValue(asOf) is { } text ? CliOptions.ParseDate(text, "--as-of") : node.Date;
             var districts = result.GetValue(district) is { } only
                 ? [scheme.FindDistrict(only) ?? throw Unknown.District(scheme, only)]
@@ -63,7 +64,8 @@ internal static class RenderCommand
                     Path.GetFullPath(context.Settings.Templates), result.GetValue(draft));
                 var rendered = renderer.Render(request, root, cancellationToken);
                 log.LogInformation("Rendered the {Kind} bulletin of {District} as of {AsOf}: {Files} files in {Folder}",
-                    node.Kind, chosen.Name, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    node.Kind, chosen.Name, date.ToString("yyyy-MM-dd",
+                        System.Globalization.CultureInfo.InvariantCulture),
                     rendered.Files.Count, rendered.Folder);
                 await context.Out.WriteLineAsync(rendered.Folder);
             }

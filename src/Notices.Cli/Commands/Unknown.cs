@@ -8,7 +8,8 @@ internal static class Unknown
 {
     public static ProblemException District(Scheme scheme, string name) =>
         new(new Problem("--district", 0, "",
-            $"no district \"{name}\" in the scheme; known: {string.Join(", ", scheme.Districts.Select(d => $"{d.Id} ({d.Name})"))}"));
+            $"no district \"{name}\" in the scheme; known: "
+            + string.Join(", ", scheme.Districts.Select(d => $"{d.Id} ({d.Name})"))));
 
     public static ProblemException Bulletin(Scheme scheme, string kind) =>
         new(new Problem("bulletin", 0, "",

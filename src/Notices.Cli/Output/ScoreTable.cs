@@ -34,7 +34,8 @@ internal static class ScoreTable
         table.Add(["名次", "", "", .. units.Select(u => u.Rank.ToString(CultureInfo.InvariantCulture))]);
 
         var text = new StringBuilder();
-        text.AppendLine($"{district.Name} {card.Scheme.Year}年度考核得分（截至{card.AsOf.Year}年{card.AsOf.Month}月{card.AsOf.Day}日）");
+        text.AppendLine($"{district.Name} {card.Scheme.Year}年度考核得分"
+            + $"（截至{card.AsOf.Year}年{card.AsOf.Month}月{card.AsOf.Day}日）");
         text.Append(table);
         if (card.For(district).Any(u => u.Items.Any(i => i.Status == ItemStatus.Pending)))
             text.AppendLine("待评: a judged score is still to be given; the item counts in no total until it is.");

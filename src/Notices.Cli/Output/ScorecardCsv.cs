@@ -18,7 +18,8 @@ internal static class ScorecardCsv
             {
                 string[] cells =
                 [
-                    asOf, unit.District.Id, unit.Unit.Id, ScoreTable.Number(unit.Score), ScoreTable.Number(unit.Available),
+                    asOf, unit.District.Id, unit.Unit.Id,
+                    ScoreTable.Number(unit.Score), ScoreTable.Number(unit.Available),
                     unit.Rank.ToString(CultureInfo.InvariantCulture), item.Item.Id, ScorecardJson.Status(item.Status),
                     ScoreTable.Number(item.Max),
                     item.Deduction is { } d ? ScoreTable.Number(d) : "",
@@ -32,5 +33,7 @@ internal static class ScorecardCsv
     }
 
     private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0
+            ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : cell;
 }

@@ -53,6 +53,9 @@ internal sealed class BulletinNodeWork : INodeWork
         var messages = await delivery.DeliverAsync(scheme, bulletin.Kind, district, ct);
         return new NodeOutcome(
             rendered.Files.Values.ToList(),
-            messages.Select(m => $"{m.Message.MessageId} {m.Message.Recipient} {m.Outcome?.Result.ToString() ?? m.Message.State.ToString()}").ToList());
+            messages
+                .Select(m => $"{m.Message.MessageId} {m.Message.Recipient} "
+                    + $"{m.Outcome?.Result.ToString() ?? m.Message.State.ToString()}")
+                .ToList());
     }
 }

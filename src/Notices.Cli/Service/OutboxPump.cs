@@ -9,7 +9,8 @@ namespace Notices.Cli.Service;
 /// messages deferred by a 4xx reply and messages a crash left mid-send would otherwise wait
 /// for the next bulletin node.
 /// </summary>
-internal sealed class OutboxPump(BulletinDelivery delivery, TimeProvider time, ILogger<OutboxPump> log) : BackgroundService
+internal sealed class OutboxPump(BulletinDelivery delivery, TimeProvider time, ILogger<OutboxPump> log)
+    : BackgroundService
 {
     public static TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
 
@@ -22,8 +23,11 @@ internal sealed class OutboxPump(BulletinDelivery delivery, TimeProvider time, I
                 var outcomes = await delivery.SendDueAsync(stoppingToken);
                 foreach (var outcome in outcomes)
                 {
-                    log.LogInformation("Outbox: message {Key} {MessageId} to {Recipient}: {Result} (attempt {Attempts}) {Reply}",
-                        outcome.Key, outcome.MessageId, outcome.Recipient, outcome.Result, outcome.Attempts, outcome.Reply);
+                    log.LogInformation(
+                        "Outbox: message {Key} {MessageId} to {Recipient}: "
+                        + "{Result} (attempt {Attempts}) {Reply}",
+                        outcome.Key, outcome.MessageId, outcome.Recipient,
+                        outcome.Result, outcome.Attempts, outcome.Reply);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

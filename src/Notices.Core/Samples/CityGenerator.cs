@@ -12,7 +12,10 @@ namespace Notices.Core.Samples;
 public static class CityGenerator
 {
     private static readonly string[] DistrictNames =
-        ["东城", "西城", "南山", "北湖", "中山", "河西", "江北", "高新", "滨海", "临港", "青云", "新港"];
+    [
+        "东城", "西城", "南山", "北湖", "中山", "河西",
+        "江北", "高新", "滨海", "临港", "青云", "新港",
+    ];
 
     /// <summary>
     /// Writes a scheme: everything of <paramref name="seedSchemePath"/> before its
@@ -22,7 +25,8 @@ public static class CityGenerator
     public static string SchemeYaml(string seedSchemePath, int districts, int units)
     {
         if (districts < 1 || units < districts)
-            throw new ArgumentOutOfRangeException(nameof(units), "need at least one district and one unit per district");
+            throw new ArgumentOutOfRangeException(
+                nameof(units), "need at least one district and one unit per district");
 
         var seed = File.ReadAllText(seedSchemePath);
         var cut = seed.IndexOf("\ndistricts:", StringComparison.Ordinal);
@@ -54,7 +58,8 @@ public static class CityGenerator
             {
                 var unitId = $"{name}{u + 1:000}";
                 yaml.AppendLine(CultureInfo.InvariantCulture,
-                    $"      - {{ id: {unitId}, name: {name}区第{u + 1}街道办事处, addresses: [u{next + 1:0000}@{id}.example] }}");
+                    $"      - {{ id: {unitId}, name: {name}区第{u + 1}街道办事处, "
+                    + $"addresses: [u{next + 1:0000}@{id}.example] }}");
             }
         }
         return yaml.ToString();
@@ -70,7 +75,9 @@ public static class CityGenerator
         var random = new Random(seed);
         output.WriteLine("unit,item,fact,value,date,note,id,voids");
         var findings = scheme.Items
-            .SelectMany(i => i.Rules.Where(r => r.Kind is FactKind.Count or FactKind.Flag).Select(r => (Item: i, Rule: r)))
+            .SelectMany(i => i.Rules
+                .Where(r => r.Kind is FactKind.Count or FactKind.Flag)
+                .Select(r => (Item: i, Rule: r)))
             .ToList();
         var perUnit = Math.Max(1, rows / scheme.Units.Count);
         var written = 0;
@@ -89,7 +96,9 @@ public static class CityGenerator
                         var roll = random.Next(100);
                         if (roll < 3)
                             continue;
-                        var day = roll < 85 ? deadline.AddDays(-random.Next(0, 20)) : deadline.AddDays(random.Next(1, 6));
+                        var day = roll < 85
+                            ? deadline.AddDays(-random.Next(0, 20))
+                            : deadline.AddDays(random.Next(1, 6));
                         Row(output, unit.Id, item.Id, rule.Fact, "", Clamp(day, scheme.Year), $"报送{item.Id}");
                         written++;
                     }
@@ -107,7 +116,9 @@ public static class CityGenerator
             {
                 var (item, rule) = findings[random.Next(findings.Count)];
                 var date = yearStart.AddDays(random.Next(0, 365));
-                var value = rule.Kind == FactKind.Count && random.Next(4) == 0 ? random.Next(2, 4).ToString(CultureInfo.InvariantCulture) : "";
+                var value = rule.Kind == FactKind.Count && random.Next(4) == 0
+                    ? random.Next(2, 4).ToString(CultureInfo.InvariantCulture)
+                    : "";
                 Row(output, unit.Id, item.Id, rule.Fact, value, date, "");
                 written++;
             }
@@ -117,13 +128,16 @@ public static class CityGenerator
     private static string DistrictName(int index) =>
         index < DistrictNames.Length
             ? DistrictNames[index]
-            : DistrictNames[index % DistrictNames.Length] + (index / DistrictNames.Length + 1).ToString(CultureInfo.InvariantCulture);
+            : DistrictNames[index % DistrictNames.Length]
+                + (index / DistrictNames.Length + 1).ToString(CultureInfo.InvariantCulture);
 
     private static DateOnly Clamp(DateOnly date, int year) =>
         date.Year > year ? new DateOnly(year, 12, 31) : date;
 
-    private static void Row(TextWriter output, string unit, string item, string fact, string value, DateOnly date, string note) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{unit},{item},{fact},{value},{date:yyyy-MM-dd},{note},,"));
+    private static void Row(
+        TextWriter output, string unit, string item, string fact, string value, DateOnly date, string note) =>
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"{unit},{item},{fact},{value},{date:yyyy-MM-dd},{note},,"));
 
     private static string Number(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,9 @@ public abstract record Rule(string Fact, string Label)
     public abstract FactKind Kind { get; }
 }
 
-/// <summary>A report due at the item's node: late deducts <see cref="Late"/>, none deducts <see cref="Missing"/>.</summary>
+/// <summary>
+/// A report due at the item's node: late deducts <see cref="Late"/>, none deducts <see cref="Missing"/>.
+/// </summary>
 public sealed record SubmissionRule(string Fact, string Label, decimal Late, decimal Missing) : Rule(Fact, Label)
 {
     public override FactKind Kind => FactKind.Submission;

@@ -39,7 +39,9 @@ public sealed class Scheme
     /// <summary>The assessment year; every node and every fact date lies in it.</summary>
     public int Year { get; }
 
-    /// <summary>The table's title, e.g. 2021年度街道办事处（乡镇政府）居住小区管理工作考核表.</summary>
+    /// <summary>
+    /// The table's title, e.g. 2021年度街道办事处（乡镇政府）居住小区管理工作考核表.
+    /// </summary>
     public string Title { get; }
 
     /// <summary>The authority that issued the scheme, e.g. 市住房和城乡建设局.</summary>

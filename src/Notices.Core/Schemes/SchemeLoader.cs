@@ -27,7 +27,9 @@ public static partial class SchemeLoader
         return Parse(reader, Path.GetFileName(path));
     }
 
-    /// <summary>Parses scheme YAML from <paramref name="reader"/>; <paramref name="file"/> names it in problems.</summary>
+    /// <summary>
+    /// Parses scheme YAML from <paramref name="reader"/>; <paramref name="file"/> names it in problems.
+    /// </summary>
     /// <exception cref="ProblemException">The text is not YAML or has problems.</exception>
     public static Scheme Parse(TextReader reader, string file)
     {
@@ -49,7 +51,8 @@ public static partial class SchemeLoader
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new ProblemException(new Problem(file, 1, "", "the scheme file must be a YAML mapping (year:, title:, …)"));
+            throw new ProblemException(
+                new Problem(file, 1, "", "the scheme file must be a YAML mapping (year:, title:, …)"));
 
         var reading = new SchemeReading(file);
         var scheme = reading.Read(root);

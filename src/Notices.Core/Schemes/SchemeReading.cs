@@ -8,7 +8,8 @@ namespace Notices.Core.Schemes;
 /// </summary>
 internal sealed class SchemeReading(string file)
 {
-    private static readonly string[] RootKeys = ["year", "title", "authority", "facts", "bulletins", "notes", "categories", "districts"];
+    private static readonly string[] RootKeys =
+        ["year", "title", "authority", "facts", "bulletins", "notes", "categories", "districts"];
     private static readonly string[] CategoryKeys = ["number", "name", "max", "items"];
     private static readonly string[] ItemKeys = ["id", "node", "max", "content", "method", "notes", "rules"];
     private static readonly string[] DistrictKeys = ["id", "name", "government", "addresses", "bulletin", "units"];
@@ -71,7 +72,8 @@ internal sealed class SchemeReading(string file)
                 _ => null,
             };
             if (kind is null)
-                Add(value, $"facts.{name}", $"\"{kindText}\" is not a fact kind; write submission, count, flag or judged");
+                Add(value, $"facts.{name}",
+                    $"\"{kindText}\" is not a fact kind; write submission, count, flag or judged");
             else
                 facts[name] = kind.Value;
         }
@@ -125,7 +127,8 @@ internal sealed class SchemeReading(string file)
         var rules = List(map, "rules", path, (n, p) => ReadRule(n, p, max ?? 0));
 
         if (id is not null && !id.StartsWith($"{category}.", StringComparison.Ordinal))
-            Add(Child(map, "id")!, $"{path}.id", $"\"{id}\" is in category {category}; its id must start with \"{category}.\"");
+            Add(Child(map, "id")!, $"{path}.id",
+                $"\"{id}\" is in category {category}; its id must start with \"{category}.\"");
         if (rules.Count == 0)
             Add(Child(map, "rules") ?? map, $"{path}.rules", "an item needs at least one rule");
         CheckUnique(rules, r => r.Fact, $"{path}.rules", "fact", map);
@@ -156,7 +159,9 @@ internal sealed class SchemeReading(string file)
                 CheckKeys(map, ["fact", "label", "late", "missing"], path);
                 var late = Points(map, "late", path, required: true, limit: itemMax);
                 var missing = Points(map, "missing", path, required: true, limit: itemMax);
-                return late is null || missing is null ? null : new SubmissionRule(fact, label, late.Value, missing.Value);
+                return late is null || missing is null
+                    ? null
+                    : new SubmissionRule(fact, label, late.Value, missing.Value);
             case FactKind.Count:
                 CheckKeys(map, ["fact", "label", "each", "cap"], path);
                 var each = Points(map, "each", path, required: true, limit: itemMax);
@@ -189,7 +194,8 @@ internal sealed class SchemeReading(string file)
         var addresses = Addresses(map, "addresses", path);
         var bulletin = Child(map, "bulletin") is { } b ? ReadBulletinSettings(b, $"{path}.bulletin") : null;
         if (bulletin is null && Child(map, "bulletin") is null)
-            Add(map, $"{path}.bulletin", "missing; say who issues the district's bulletins (issuer, number_prefix, …)");
+            Add(map, $"{path}.bulletin",
+                "missing; say who issues the district's bulletins (issuer, number_prefix, …)");
         var units = List(map, "units", path, ReadUnit);
         if (id is null || name is null || government is null || bulletin is null)
             return null;
@@ -288,7 +294,8 @@ internal sealed class SchemeReading(string file)
         var text = (node as YamlScalarNode)?.Value ?? "";
         if (!SchemeLoader.TryDecimal(text, out var value) || value <= 0 || value % 0.1m != 0)
         {
-            Add(node, $"{path}.{key}", $"\"{text}\" is not a number of points; write a positive multiple of 0.1, e.g. 0.3");
+            Add(node, $"{path}.{key}",
+                $"\"{text}\" is not a number of points; write a positive multiple of 0.1, e.g. 0.3");
             return null;
         }
         if (value > limit)
@@ -379,7 +386,8 @@ internal sealed class SchemeReading(string file)
         }
     }
 
-    private void CheckUnique<T>(IEnumerable<T> values, Func<T, string> key, string path, string what, YamlNode? at = null)
+    private void CheckUnique<T>(
+        IEnumerable<T> values, Func<T, string> key, string path, string what, YamlNode? at = null)
     {
         foreach (var group in values.GroupBy(key).Where(g => g.Count() > 1))
             Add(at, path, $"{what} \"{group.Key}\" appears {group.Count()} times; each must be unique");

@@ -27,7 +27,8 @@ public static class Checklist
                 var mine = facts[(unit.Id, item.Id)].ToList();
                 foreach (var rule in item.Rules)
                 {
-                    if (Entry(unit, item, rule, deadline, mine.Where(f => f.Fact == rule.Fact).ToList(), asOf) is { } entry)
+                    if (Entry(unit, item, rule, deadline,
+                            mine.Where(f => f.Fact == rule.Fact).ToList(), asOf) is { } entry)
                         entries.Add(entry);
                 }
             }

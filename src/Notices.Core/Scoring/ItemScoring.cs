@@ -43,25 +43,32 @@ internal static class ItemScoring
         return new ItemScore(item, ItemStatus.Scored, deduction, item.Max - deduction, lines);
     }
 
-    /// <summary>The earliest submission counts: on time on or before the node, late after it; none is missing.</summary>
-    private static Deduction Submission(SubmissionRule rule, DateOnly deadline, List<EvidenceRecord> facts, DateOnly asOf)
+    /// <summary>
+    /// The earliest submission counts: on time on or before the node, late after it; none is missing.
+    /// </summary>
+    private static Deduction Submission(
+        SubmissionRule rule, DateOnly deadline, List<EvidenceRecord> facts, DateOnly asOf)
     {
         var first = facts.OrderBy(f => f.Date).FirstOrDefault();
         if (first is null)
         {
             return new Deduction(rule.Fact,
-                $"截至{Reasons.Day(asOf)}未报送{rule.Label}，扣{Reasons.Points(rule.Missing)}分", rule.Missing, []);
+                $"截至{Reasons.Day(asOf)}未报送{rule.Label}，扣{Reasons.Points(rule.Missing)}分",
+                rule.Missing, []);
         }
 
         var date = first.Date!.Value;
         return date <= deadline
             ? new Deduction(rule.Fact, $"{rule.Label}于{Reasons.Day(date)}报送，不扣分", 0m, [first.Reference])
             : new Deduction(rule.Fact,
-                $"{rule.Label}于{Reasons.Day(date)}报送，晚于{Reasons.Day(deadline)}，扣{Reasons.Points(rule.Late)}分",
+                $"{rule.Label}于{Reasons.Day(date)}报送，晚于{Reasons.Day(deadline)}，"
+                + $"扣{Reasons.Points(rule.Late)}分",
                 rule.Late, [first.Reference]);
     }
 
-    /// <summary>Findings add up, each deducting <see cref="CountRule.Each"/>, at most <see cref="CountRule.Cap"/>.</summary>
+    /// <summary>
+    /// Findings add up, each deducting <see cref="CountRule.Each"/>, at most <see cref="CountRule.Cap"/>.
+    /// </summary>
     private static Deduction? Count(CountRule rule, List<EvidenceRecord> facts)
     {
         if (facts.Count == 0)

@@ -12,8 +12,8 @@ internal static class Reasons
     public static string Points(decimal points) => points.ToString("0.##########", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Puts the count into a rule's label: "不良信息未及时录入{n}条" gives "不良信息未及时录入3条" and
-    /// the measure 条; a label without {n} gets "3个".
+    /// Puts the count into a rule's label: "不良信息未及时录入{n}条" gives
+    /// "不良信息未及时录入3条" and the measure 条; a label without {n} gets "3个".
     /// </summary>
     public static (string Found, string Measure) Counted(string label, decimal count)
     {

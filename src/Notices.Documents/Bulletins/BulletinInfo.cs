@@ -55,7 +55,9 @@ public sealed record BulletinInfo(
             node.Date);
     }
 
-    /// <summary>How a title names the period: 2021年上半年, 2021年第三季度, and 2021年度 for 全年.</summary>
+    /// <summary>
+    /// How a title names the period: 2021年上半年, 2021年第三季度, and 2021年度 for 全年.
+    /// </summary>
     public static string PeriodName(int year, string period) =>
         period == "全年" ? $"{year}年度" : $"{year}年{period}";
 

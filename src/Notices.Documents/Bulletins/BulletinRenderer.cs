@@ -50,7 +50,8 @@ public sealed class BulletinRenderer
     /// <param name="cancellationToken">Stops between files and inside templates.</param>
     /// <exception cref="NoticesRefusedException">Items are pending and the render is not a draft.</exception>
     /// <exception cref="ProblemException">A template has errors or broke a limit.</exception>
-    public RenderedBulletin Render(BulletinRequest request, string output, CancellationToken cancellationToken = default)
+    public RenderedBulletin Render(BulletinRequest request, string output,
+        CancellationToken cancellationToken = default)
     {
         RefusePending(request);
 
@@ -98,7 +99,8 @@ public sealed class BulletinRenderer
         if (request.Draft)
             return;
         var pending = request.Scorecard.For(request.District)
-            .Select(u => (u.Unit.Name, Items: u.Items.Where(i => i.Status == ItemStatus.Pending).Select(i => i.Item.Id).ToList()))
+            .Select(u => (u.Unit.Name,
+                Items: u.Items.Where(i => i.Status == ItemStatus.Pending).Select(i => i.Item.Id).ToList()))
             .Where(u => u.Items.Count > 0)
             .ToList();
         if (pending.Count == 0)

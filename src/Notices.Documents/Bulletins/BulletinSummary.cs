@@ -86,7 +86,8 @@ public sealed record BulletinSummary
 
         // The order of first appearance keeps ties in scheme order, so the text is stable.
         var order = new List<(string Item, string Fact)>();
-        var groups = new Dictionary<(string Item, string Fact), List<(UnitScore Unit, ItemScore Item, Deduction Line)>>();
+        var groups = new Dictionary<(string Item, string Fact), List<(UnitScore Unit, ItemScore Item,
+            Deduction Line)>>();
         foreach (var line in lines)
         {
             var key = (line.item.Item.Id, line.deduction.Fact);
@@ -119,8 +120,8 @@ public sealed record BulletinSummary
     }
 
     /// <summary>
-    /// Names a shared failing in words: 考核方案逾期报送, 未报送半年考核通报, 不良信息未及时录入
-    /// (a count rule's label up to its {n}), or the flag's label as it stands.
+    /// Names a shared failing in words: 考核方案逾期报送, 未报送半年考核通报,
+    /// 不良信息未及时录入 (a count rule's label up to its {n}), or the flag's label as it stands.
     /// </summary>
     internal static string Describe(Rule? rule, string fact, IReadOnlyList<string> reasons)
     {

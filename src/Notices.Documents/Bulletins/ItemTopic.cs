@@ -4,7 +4,8 @@ namespace Notices.Documents.Bulletins;
 
 /// <summary>
 /// A short name for an item, read from its 考核内容 so a bulletin can name it in a sentence:
-/// the first clause of a readable length, e.g. 完成辖区住宅项目及物业服务企业基本信息采集录入工作.
+/// the first clause of a readable length, e.g.
+/// 完成辖区住宅项目及物业服务企业基本信息采集录入工作.
 /// </summary>
 public static class ItemTopic
 {

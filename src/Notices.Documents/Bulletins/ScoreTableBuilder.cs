@@ -28,7 +28,8 @@ public static class ScoreTableBuilder
         var marks = units.SelectMany(u => u.Items).Select(i => i.Status).ToHashSet();
         var notes = new List<string>();
         if (marks.Contains(ItemStatus.NotDue))
-            notes.Add($"“{NotDueMark}”表示截至{asOf.Month}月{asOf.Day}日尚未到时间节点、不计分的项目");
+            notes.Add($"“{NotDueMark}”表示截至{asOf.Month}月{asOf.Day}日"
+                + "尚未到时间节点、不计分的项目");
         if (marks.Contains(ItemStatus.Pending))
             notes.Add($"“{PendingMark}”表示尚待评定、暂不计分的项目");
         if (notes.Count > 0)

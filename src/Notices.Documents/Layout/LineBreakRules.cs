@@ -9,7 +9,9 @@ public static class LineBreakRules
     private const string NoStart = "。，、；：？！）》”’」』】〕…—.,;:?!)]}%～·";
     private const string NoEnd = "（《“‘「『【〔([{";
 
-    /// <summary>True when the character may not begin a line (。，、；：？！）》”’」』】〕…).</summary>
+    /// <summary>
+    /// True when the character may not begin a line (。，、；：？！）》”’」』】〕…).
+    /// </summary>
     public static bool MayNotStartLine(char c) => NoStart.Contains(c, StringComparison.Ordinal);
 
     /// <summary>True when the character may not end a line (（《“‘「『【〔).</summary>

@@ -26,7 +26,8 @@ public sealed class PostingRenderer
     public string Render(BulletinRequest request, CancellationToken cancellationToken = default)
     {
         var summary = BulletinSummary.Of(request.Scorecard, request.District, request.ThresholdShare);
-        var data = BulletinData.Build(request.Scheme, request.District, request.Scorecard, request.Info, summary, request.Draft);
+        var data = BulletinData.Build(request.Scheme, request.District, request.Scorecard, request.Info,
+            summary, request.Draft);
         return runner.RenderFile(Path.Combine(request.Templates, TemplateName), data, cancellationToken);
     }
 }

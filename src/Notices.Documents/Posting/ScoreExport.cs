@@ -61,7 +61,8 @@ public static class ScoreExport
                 number = c.Number,
                 name = c.Name,
                 score = u.Items.Where(i => i.Item.Category == c.Number).Sum(i => i.Score ?? 0),
-                available = u.Items.Where(i => i.Item.Category == c.Number && i.Status == ItemStatus.Scored).Sum(i => i.Max),
+                available = u.Items.Where(i => i.Item.Category == c.Number
+                    && i.Status == ItemStatus.Scored).Sum(i => i.Max),
             }),
             items = u.Items.Select(i => new
             {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace Notices.Cli.Tests.Commands;
 
@@ -15,15 +13,6 @@ public sealed class EvidenceCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string SchemePath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Notices.sln")))
-            dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Notices.sln not found"),
-            "seeds", "scheme-2021.yaml");
-    }
-
     private string Write(string name, string text)
     {
         File.WriteAllText(Path.Combine(folder, name), text);
@@ -32,27 +21,13 @@ public sealed class EvidenceCommandTests : IDisposable
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
+            ["NOTICES__Store__ImportedBy"] = "测试员",
+            ["NOTICES__Logging__LogLevel__Default"] = "Warning",
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "notices.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.ArgumentList.Add("--scheme");
-        start.ArgumentList.Add(SchemePath());
-        start.Environment["NOTICES__Store__ImportedBy"] = "测试员";
-        start.Environment["NOTICES__Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        var run = await Cli.RunAsync(folder, environment, [.. args, "--scheme", Cli.Seed("scheme-2021.yaml")]);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]
@@ -73,7 +48,9 @@ public sealed class EvidenceCommandTests : IDisposable
             (withdraw.Code, withdraw.Out.ReplaceLineEndings("\n")));
         var lines = list.Out.ReplaceLineEndings("\n").Split('\n');
         Assert.StartsWith("key  id  unit  item  fact", lines[0]);
-        Assert.Matches(@"^#1\s+C1\s+城关\s+1\.2\s+submitted\s+2021-06-20\s+城政发〔2021〕30号\s+june\.csv:2$", lines[1]);
+        Assert.Matches(
+            @"^#1\s+C1\s+城关\s+1\.2\s+submitted\s+2021-06-20\s+城政发〔2021〕30号\s+june\.csv:2$",
+            lines[1]);
         Assert.Matches(@"^#2\s+新华\s+2\.1\s+unrecorded\s+3\s+2021-04-20\s+june\.csv:3\s+withdrawn by #3$", lines[2]);
         Assert.Matches(@"^#3\s+withdraws #2: 重复录入\s+notices evidence void$", lines[3]);
         Assert.Equal("3 records, 1 withdrawn.", lines[4]);
@@ -93,7 +70,8 @@ public sealed class EvidenceCommandTests : IDisposable
 
         Assert.Equal(1, run.Code);
         Assert.Equal(
-            "bad.csv:2: unit: \"东城\" is not a unit of the scheme; write one of 城关, 新华, 兴达, 昌盛 (or its full name)\n"
+            "bad.csv:2: unit: \"东城\" is not a unit of the scheme; "
+                + "write one of 城关, 新华, 兴达, 昌盛 (or its full name)\n"
             + "bad.csv:3: value: \"2.55\" has more than one decimal; write a score from 0 to 2 with at most "
                 + "one decimal, e.g. 1.5\n"
             + "bad.csv:3: date: \"2021-13-01\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日\n"

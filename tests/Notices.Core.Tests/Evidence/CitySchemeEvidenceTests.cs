@@ -15,7 +15,8 @@ public sealed class CitySchemeEvidenceTests
             var path = Path.Combine(folder.FullName, "city.yaml");
             File.WriteAllText(path, CityGenerator.SchemeYaml(Repo.Path("seeds/scheme-2021.yaml"), 2, 40));
             var scheme = SchemeLoader.Load(path);
-            using var stream = new MemoryStream("unit,item,fact,value,date\n城关,1.1,submitted,,2021-05-08\n"u8.ToArray());
+            using var stream = new MemoryStream(
+                "unit,item,fact,value,date\n城关,1.1,submitted,,2021-05-08\n"u8.ToArray());
 
             var e = Assert.Throws<ProblemException>(() => EvidenceReader.Read(stream, "city.csv", scheme));
 

@@ -45,7 +45,8 @@ public sealed class EvidenceReaderTests
     [Fact]
     public void UnitFullName_IsStoredAsItsShortId()
     {
-        var records = EvidenceFiles.Read("unit,item,fact,value,date\n城关街道办事处,1.1,submitted,,2021-05-08\n");
+        var records = EvidenceFiles.Read(
+            "unit,item,fact,value,date\n城关街道办事处,1.1,submitted,,2021-05-08\n");
 
         Assert.Equal("城关", records.Single().Unit);
     }
@@ -53,7 +54,8 @@ public sealed class EvidenceReaderTests
     [Fact]
     public void Header_IsTrimmedCaseInsensitiveInAnyOrderAndIgnoresOtherColumns()
     {
-        var records = EvidenceFiles.Read(" Date ,序号,UNIT, Item,Fact,Value,Note\n2021/5/8,1,昌盛,1.1,submitted,,印发\n");
+        var records = EvidenceFiles.Read(
+            " Date ,序号,UNIT, Item,Fact,Value,Note\n2021/5/8,1,昌盛,1.1,submitted,,印发\n");
 
         var record = records.Single();
         Assert.Equal(("昌盛", "1.1", May8, "印发"), (record.Unit, record.Item, record.Date, record.Note));
@@ -76,7 +78,8 @@ public sealed class EvidenceReaderTests
     public void Gb18030File_WithChineseDates_IsDecoded()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var text = "unit,item,fact,value,date,note\r\n兴达街道办事处,2.1,unrecorded,2,2021年4月20日,系统核查两个\r\n";
+        var text = "unit,item,fact,value,date,note\r\n"
+            + "兴达街道办事处,2.1,unrecorded,2,2021年4月20日,系统核查两个\r\n";
         var bytes = Encoding.GetEncoding(54936).GetBytes(text);
 
         var record = EvidenceFiles.Read(bytes).Single();
@@ -108,7 +111,9 @@ public sealed class EvidenceReaderTests
             + "城关,2.1,unrecorded,1,2021-04-20,\"两行\n备注\"\n"
             + "城关,2.1,unrecorded,1,2021-04-31,\n");
 
-        Assert.Equal(["evidence.csv:4: date: \"2021-04-31\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日"],
+        Assert.Equal(
+            ["evidence.csv:4: date: \"2021-04-31\" is not a date; "
+                + "write 2021-05-08, 2021/5/8 or 2021年5月8日"],
             problems);
     }
 
@@ -116,7 +121,8 @@ public sealed class EvidenceReaderTests
     public void BlankLines_AreSkipped_AndLaterLinesKeepTheirNumbers()
     {
         var records = EvidenceFiles.Read(
-            "unit,item,fact,value,date\n\n城关,1.1,submitted,,2021-05-08\n,,,,\n   \n新华,1.1,submitted,,2021-05-09\n");
+            "unit,item,fact,value,date\n\n城关,1.1,submitted,,2021-05-08\n,,,,\n   \n"
+            + "新华,1.1,submitted,,2021-05-09\n");
 
         Assert.Equal([3, 6], records.Select(r => r.Source.Line));
     }
@@ -193,7 +199,8 @@ public sealed class EvidenceReaderTests
     // Each bad cell, with the exact line the clerk reads. Labels name the seed item concerned.
     [Theory]
     [InlineData("unknown unit", "东城,1.1,submitted,,2021-05-08,,,",
-        "evidence.csv:2: unit: \"东城\" is not a unit of the scheme; write one of 城关, 新华, 兴达, 昌盛 (or its full name)")]
+        "evidence.csv:2: unit: \"东城\" is not a unit of the scheme; "
+        + "write one of 城关, 新华, 兴达, 昌盛 (or its full name)")]
     [InlineData("blank unit", ",1.1,submitted,,2021-05-08,,,",
         "evidence.csv:2: unit: is blank; write one of 城关, 新华, 兴达, 昌盛")]
     [InlineData("unknown item", "城关,7.1,submitted,,2021-05-08,,,",
@@ -365,7 +372,8 @@ public sealed class EvidenceReaderTests
 
         Assert.Equal(
         [
-            "evidence.csv:3: unit: \"东城\" is not a unit of the scheme; write one of 城关, 新华, 兴达, 昌盛 (or its full name)",
+            "evidence.csv:3: unit: \"东城\" is not a unit of the scheme; "
+                + "write one of 城关, 新华, 兴达, 昌盛 (or its full name)",
             "evidence.csv:3: value: \"3\" is not a value for submitted (a report handed in); leave it blank or write 1",
             "evidence.csv:3: date: \"2021-13-01\" is not a date; write 2021-05-08, 2021/5/8 or 2021年5月8日",
             "evidence.csv:5: value: \"2.25\" has more than one decimal; write a score from 0 to 2 with at most "
@@ -395,7 +403,8 @@ public sealed class EvidenceReaderTests
         try
         {
             var path = Path.Combine(folder.FullName, "六月.csv");
-            File.WriteAllText(path, "unit,item,fact,value,date\n城关,1.1,submitted,,2021-05-8\n城关,1.1,x,,2021-05-08\n");
+            File.WriteAllText(path,
+                "unit,item,fact,value,date\n城关,1.1,submitted,,2021-05-8\n城关,1.1,x,,2021-05-08\n");
 
             var e = Assert.Throws<ProblemException>(() => EvidenceReader.Read(path, Repo.Scheme2021));
 
@@ -412,7 +421,8 @@ public sealed class EvidenceReaderTests
     public void TabSeparatedFile_IsRefusedWithAHintToSaveAsCsv()
     {
         var bytes = Encoding.Unicode.GetPreamble()
-            .Concat(Encoding.Unicode.GetBytes("unit\titem\tfact\tvalue\tdate\r\n城关\t1.1\tsubmitted\t\t2021-05-08\r\n"))
+            .Concat(Encoding.Unicode.GetBytes(
+                "unit\titem\tfact\tvalue\tdate\r\n城关\t1.1\tsubmitted\t\t2021-05-08\r\n"))
             .ToArray();
 
         var e = Assert.Throws<ProblemException>(() => EvidenceFiles.Read(bytes));

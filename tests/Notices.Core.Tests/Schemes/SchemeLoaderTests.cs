@@ -46,7 +46,8 @@ public class SchemeLoaderTests
     [Fact]
     public void NodeDates_AreItemNodesAndQuarterEnds()
     {
-        var dates = Repo.Scheme2021.NodeDates().Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var dates = Repo.Scheme2021.NodeDates()
+            .Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(["03-31", "04-25", "05-10", "06-25", "06-30", "09-25", "09-30", "12-25", "12-31"], dates);
     }
@@ -82,18 +83,35 @@ public class SchemeLoaderTests
         var e = Assert.Throws<ProblemException>(() => SchemeLoader.Parse(new StringReader(yaml), "bad.yaml"));
         var lines = e.Problems.Select(p => p.ToString()).ToList();
 
-        Assert.Contains("bad.yaml:6: facts.found: \"counted\" is not a fact kind; write submission, count, flag or judged", lines);
-        Assert.Contains("bad.yaml:14: categories[0].items[0].node: \"02-30\" is not a day of 2021; write MM-DD (e.g. 06-25) or quarterly", lines);
-        Assert.Contains("bad.yaml:19: categories[0].items[0].rules[0].missing: 5 is more than the item's maximum of 4", lines);
-        Assert.Contains(lines, l => l.StartsWith("bad.yaml:20: categories[0].items[0].rules[1].fact: \"unknown\" is not declared", StringComparison.Ordinal));
-        Assert.Contains("bad.yaml:21: categories[0].items[0].colour: unknown key; expected one of id, node, max, content, method, notes, rules", lines);
-        Assert.Contains("bad.yaml:11: categories[0].max: category 1 is worth 90 but its items add up to 0; make them agree", lines);
+        Assert.Contains(
+            "bad.yaml:6: facts.found: \"counted\" is not a fact kind; "
+            + "write submission, count, flag or judged",
+            lines);
+        Assert.Contains(
+            "bad.yaml:14: categories[0].items[0].node: \"02-30\" is not a day of 2021; "
+            + "write MM-DD (e.g. 06-25) or quarterly",
+            lines);
+        Assert.Contains(
+            "bad.yaml:19: categories[0].items[0].rules[0].missing: 5 is more than the item's maximum of 4",
+            lines);
+        Assert.Contains(lines, l => l.StartsWith(
+            "bad.yaml:20: categories[0].items[0].rules[1].fact: \"unknown\" is not declared",
+            StringComparison.Ordinal));
+        Assert.Contains(
+            "bad.yaml:21: categories[0].items[0].colour: unknown key; "
+            + "expected one of id, node, max, content, method, notes, rules",
+            lines);
+        Assert.Contains(
+            "bad.yaml:11: categories[0].max: category 1 is worth 90 but its items add up to 0; "
+            + "make them agree",
+            lines);
     }
 
     [Fact]
     public void NotYaml_SaysWhere()
     {
-        var e = Assert.Throws<ProblemException>(() => SchemeLoader.Parse(new StringReader("year: [2021\ntitle: x"), "s.yaml"));
+        var e = Assert.Throws<ProblemException>(
+            () => SchemeLoader.Parse(new StringReader("year: [2021\ntitle: x"), "s.yaml"));
 
         Assert.StartsWith("s.yaml:", e.Problems[0].ToString(), StringComparison.Ordinal);
         Assert.Contains("not valid YAML", e.Problems[0].Message, StringComparison.Ordinal);

@@ -33,7 +33,8 @@ internal sealed class Facts
             foreach (var item in Repo.Scheme2021.Items)
             {
                 if (item.RuleFor("submitted") is not null)
-                    facts.Add(unit, item.Id, "submitted", item.Node.FirstDue(2021).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    facts.Add(unit, item.Id, "submitted",
+                        item.Node.FirstDue(2021).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
             facts.Add(unit, "6.1", "spot_check", "2021-12-20", 2m);
         }

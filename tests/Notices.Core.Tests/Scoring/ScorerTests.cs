@@ -48,7 +48,9 @@ public class ScorerTests
         var yearEnd = "2021-12-31";
 
         var onTime = ScoreOf(new Facts().Add("城关", itemId, "submitted", Iso(deadline)), "城关", itemId, yearEnd);
-        var oneDayLate = ScoreOf(new Facts().Add("城关", itemId, "submitted", Iso(deadline.AddDays(1))), "城关", itemId, yearEnd);
+        var oneDayLate = ScoreOf(
+            new Facts().Add("城关", itemId, "submitted", Iso(deadline.AddDays(1))),
+            "城关", itemId, yearEnd);
         var none = ScoreOf(new Facts(), "城关", itemId, yearEnd);
 
         Assert.Equal(0m, onTime.Deductions.Single(d => d.Fact == "submitted").Points);
@@ -74,7 +76,8 @@ public class ScorerTests
         var facts = new Facts().Add("城关", "1.2", "submitted", "2021-07-10");
 
         Assert.Equal(4m, ScoreOf(facts, "城关", "1.2", "2021-06-25").Deduction);
-        Assert.Equal("截至6月25日未报送半年考核通报，扣4分", ScoreOf(facts, "城关", "1.2", "2021-06-25").Deductions[0].Reason);
+        Assert.Equal("截至6月25日未报送半年考核通报，扣4分",
+            ScoreOf(facts, "城关", "1.2", "2021-06-25").Deductions[0].Reason);
         Assert.Equal(2m, ScoreOf(facts, "城关", "1.2", "2021-09-25").Deduction);
     }
 
@@ -202,7 +205,8 @@ public class ScorerTests
         var score = ScoreOf(facts, "城关", "1.4", "2021-12-25");
 
         Assert.Equal(4m, score.Deduction);
-        Assert.Equal("考核结果未在市政府网站公示，扣4分", score.Deductions.Single(d => d.Fact == "unpublished").Reason);
+        Assert.Equal("考核结果未在市政府网站公示，扣4分",
+            score.Deductions.Single(d => d.Fact == "unpublished").Reason);
     }
 
     [Fact]
@@ -223,8 +227,10 @@ public class ScorerTests
         // 1 + 1 + 1 + 1 + 0.4 + 2 + 0.4 + 1 = 7.8
         Assert.Equal(7.8m, score.Deduction);
         Assert.Equal(2.2m, score.Score);
-        Assert.Contains(score.Deductions, d => d.Reason == "抽查小区垃圾分类考核得1.6分（满分2分），扣0.4分");
-        Assert.Contains(score.Deductions, d => d.Reason == "未按时报送信息等材料4次，每次扣0.1分，扣0.4分");
+        Assert.Contains(score.Deductions,
+            d => d.Reason == "抽查小区垃圾分类考核得1.6分（满分2分），扣0.4分");
+        Assert.Contains(score.Deductions,
+            d => d.Reason == "未按时报送信息等材料4次，每次扣0.1分，扣0.4分");
     }
 
     [Fact]
@@ -304,7 +310,10 @@ public class ScorerTests
     [Fact]
     public void PerfectYear_ScoresOneHundred()
     {
-        var card = Scorer.Score(Scheme, Facts.PerfectYear(["城关", "新华", "兴达", "昌盛"]).Records, new DateOnly(2021, 12, 25));
+        var card = Scorer.Score(
+            Scheme,
+            Facts.PerfectYear(["城关", "新华", "兴达", "昌盛"]).Records,
+            new DateOnly(2021, 12, 25));
 
         Assert.All(card.Units, u => Assert.Equal(100m, u.Score));
         Assert.All(card.Units, u => Assert.Equal(1, u.Rank));
@@ -321,5 +330,6 @@ public class ScorerTests
         Assert.All(card.Units, u => Assert.Equal(62m - 35m, u.Score));
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -70,7 +70,8 @@ public sealed class EvidenceStorePostgresTests : IDisposable
         var bad = files.File("bad.csv", Header + "城关,1.1,submitted,,2021-05-32,,,\n");
         await evidence.ImportAsync([good], Repo.Scheme2021, "王芳");
 
-        await Assert.ThrowsAsync<NoticesRefusedException>(() => evidence.ImportAsync([good], Repo.Scheme2021, "王芳"));
+        await Assert.ThrowsAsync<NoticesRefusedException>(
+            () => evidence.ImportAsync([good], Repo.Scheme2021, "王芳"));
         await Assert.ThrowsAsync<ProblemException>(() =>
             evidence.ImportAsync([files.File("new.csv", Header + "新华,1.1,submitted,,2021-05-08,,,\n"), bad],
                 Repo.Scheme2021, "王芳"));

@@ -28,8 +28,8 @@ public sealed class EvidenceStoreTests : IDisposable
         Assert.Equal(2, summary.Rows);
         Assert.Equal(new ImportedFile(june, 1, 2, 0), summary.Files.Single());
         Assert.Equal(
-            new EvidenceRecord("城关", "1.2", "submitted", null, new DateOnly(2021, 6, 20), "城政发〔2021〕30号",
-                "C1", null, new RecordSource(june, 2, 1)),
+            new EvidenceRecord("城关", "1.2", "submitted", null, new DateOnly(2021, 6, 20),
+                "城政发〔2021〕30号", "C1", null, new RecordSource(june, 2, 1)),
             records[0]);
         Assert.Equal(
             new EvidenceRecord("新华", "6.1", "spot_check", 1.5m, new DateOnly(2021, 6, 21), "抽查",
@@ -238,7 +238,8 @@ public sealed class EvidenceStoreTests : IDisposable
     {
         await ImportAsync(store.File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n"));
 
-        var e = await Assert.ThrowsAsync<NoticesRefusedException>(() => store.Store.VoidAsync("P9", "误报", "李明"));
+        var e = await Assert.ThrowsAsync<NoticesRefusedException>(
+            () => store.Store.VoidAsync("P9", "误报", "李明"));
 
         Assert.Equal("No stored record has the id or key \"P9\"; nothing was withdrawn. "
             + "notices evidence list shows ids and keys.", e.Message);
@@ -250,7 +251,8 @@ public sealed class EvidenceStoreTests : IDisposable
     {
         await ImportAsync(store.File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n,,,,,,,P1\n"));
 
-        var e = await Assert.ThrowsAsync<NoticesRefusedException>(() => store.Store.VoidAsync("P1", "误报", "李明"));
+        var e = await Assert.ThrowsAsync<NoticesRefusedException>(
+            () => store.Store.VoidAsync("P1", "误报", "李明"));
 
         Assert.Equal("Record P1 is already withdrawn by #2; a record is withdrawn once.", e.Message);
         Assert.Equal((1, 2), await store.CountsAsync());
@@ -261,7 +263,8 @@ public sealed class EvidenceStoreTests : IDisposable
     {
         await ImportAsync(store.File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n,,,,,,W1,P1\n"));
 
-        var e = await Assert.ThrowsAsync<NoticesRefusedException>(() => store.Store.VoidAsync("W1", "误报", "李明"));
+        var e = await Assert.ThrowsAsync<NoticesRefusedException>(
+            () => store.Store.VoidAsync("W1", "误报", "李明"));
 
         Assert.Equal("Record W1 is itself a withdrawal (of P1); it cannot be withdrawn. "
             + "Import the fact again if it should count.", e.Message);

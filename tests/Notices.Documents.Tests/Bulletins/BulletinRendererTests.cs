@@ -62,7 +62,8 @@ public sealed class BulletinRendererTests
         var rendered = new BulletinRenderer(pdf: null).Render(request with { Scorecard = card }, folder.Path);
 
         Assert.True(rendered.Document.IsDraft);
-        Assert.Contains(ScoreTableBuilder.PendingMark, Notices.Documents.Writers.DocumentText.Flatten(rendered.Document), StringComparison.Ordinal);
+        Assert.Contains(ScoreTableBuilder.PendingMark,
+            Notices.Documents.Writers.DocumentText.Flatten(rendered.Document), StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(File.ReadAllText(rendered.Files["manifest"]));
         Assert.True(manifest.RootElement.GetProperty("draft").GetBoolean());
     }

@@ -125,8 +125,10 @@ public sealed partial class PdfWriterTests
     {
         using var pdf = PdfDocument.Open(Final.Value);
         var page = pdf.GetPage(1);
-        var mark = page.Letters.Where(l => "示例区人民政府办公室文件".Contains(l.Value, StringComparison.Ordinal)
-            && l.PointSize > 25).ToList();
+        var mark = page.Letters
+            .Where(l => "示例区人民政府办公室文件".Contains(l.Value, StringComparison.Ordinal)
+                && l.PointSize > 25)
+            .ToList();
 
         Assert.Equal(12, mark.Count);
         var (r, g, b) = mark[0].Color.ToRGBValues();
@@ -180,7 +182,9 @@ public sealed partial class PdfWriterTests
         using var pdf = PdfDocument.Open(Final.Value);
         var last = pdf.GetPages().Last();
 
-        Assert.Contains("抄送：区委办公室，区人大常委会办公室，区政协办公室，市住房城乡建设局。", last.Text,
+        Assert.Contains(
+            "抄送：区委办公室，区人大常委会办公室，区政协办公室，市住房城乡建设局。",
+            last.Text,
             StringComparison.Ordinal);
         var printed = last.Letters.Last(l => l.Value == "发");
         // The 印发日期 line sits just above the bottom margin (35 mm from the edge).

@@ -102,7 +102,9 @@ public sealed class TemplateRunnerTests
     [Fact]
     public void LongLoop_WithinTheLoopLimit_Runs()
     {
-        var text = new TemplateRunner().Render("{{ n = 0 }}{{ for i in 1..5000 }}{{ n = n + 1 }}{{ end }}{{ n }}", "t.md", Data());
+        var template = "{{ n = 0 }}{{ for i in 1..5000 }}{{ n = n + 1 }}{{ end }}{{ n }}";
+
+        var text = new TemplateRunner().Render(template, "t.md", Data());
 
         Assert.Equal("5000", text);
     }

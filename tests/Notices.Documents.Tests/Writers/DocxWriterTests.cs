@@ -116,7 +116,8 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         var used = package.MainDocumentPart!.Document!.Descendants<ParagraphStyleId>()
             .Select(s => s.Val!.Value).ToHashSet();
 
-        foreach (var id in new[] { "Title", "Recipient", "BodyText", "Heading1", "Heading2", "Signature", "Date", "AttachmentNote", "IssuerMark", "DocumentNumber", "Imprint" })
+        foreach (var id in new[] { "Title", "Recipient", "BodyText", "Heading1", "Heading2", "Signature",
+            "Date", "AttachmentNote", "IssuerMark", "DocumentNumber", "Imprint" })
             Assert.Contains(id, used);
     }
 
@@ -158,7 +159,8 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         Assert.Null(rows[2].TableRowProperties!.GetFirstChild<TableHeader>());
 
         // Category 1 (five items): its 序号 cell restarts a merge on row 3 and continues four rows.
-        var firstColumn = rows.Skip(2).Take(5).Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().First()).ToList();
+        var firstColumn = rows.Skip(2).Take(5).Select(r
+            => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().First()).ToList();
         Assert.Equal(MergedCellValues.Restart, firstColumn[0].TableCellProperties!.VerticalMerge!.Val!.Value);
         Assert.All(firstColumn.Skip(1), c => Assert.Equal(MergedCellValues.Continue,
             c.TableCellProperties!.VerticalMerge!.Val?.Value ?? MergedCellValues.Continue));
@@ -191,7 +193,9 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         using var stream = Render();
         using var package = WordprocessingDocument.Open(stream, false);
 
-        Assert.Equal("关于2021年上半年街道办事处居住小区管理工作考核情况的通报", package.PackageProperties.Title);
+        Assert.Equal(
+            "关于2021年上半年街道办事处居住小区管理工作考核情况的通报",
+            package.PackageProperties.Title);
         Assert.Equal("示例区人民政府办公室", package.PackageProperties.Creator);
     }
 }

@@ -76,7 +76,7 @@ internal static class DocxStyles
             new StyleParagraphProperties(
                 new SpacingBetweenLines
                 {
-                    Line = TwipsFromPt(layout.LinePitchPt).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Line = Text(TwipsFromPt(layout.LinePitchPt)),
                     LineRule = LineSpacingRuleValues.Exact,
                 },
                 new Justification { Val = JustificationValues.Both }))
@@ -147,10 +147,10 @@ internal static class DocxStyles
             ? new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" }
             : new SpacingBetweenLines
             {
-                Line = pitch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Line = Text(pitch),
                 LineRule = LineSpacingRuleValues.Exact,
-                Before = ((int)Math.Round(style.SpaceBeforeLines * pitch)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                After = ((int)Math.Round(style.SpaceAfterLines * pitch)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Before = Text((int)Math.Round(style.SpaceBeforeLines * pitch)),
+                After = Text((int)Math.Round(style.SpaceAfterLines * pitch)),
             });
         if (style.FirstLineIndentChars != 0 || style.LeftIndentChars != 0 || style.RightIndentChars != 0)
         {
@@ -158,11 +158,11 @@ internal static class DocxStyles
             // size; the twip values are what older readers use.
             paragraph.Append(new Indentation
             {
-                Left = ((int)(style.LeftIndentChars * charTwips)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Left = Text((int)(style.LeftIndentChars * charTwips)),
                 LeftChars = (int)(style.LeftIndentChars * 100),
-                Right = ((int)(style.RightIndentChars * charTwips)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Right = Text((int)(style.RightIndentChars * charTwips)),
                 RightChars = (int)(style.RightIndentChars * 100),
-                FirstLine = ((int)(style.FirstLineIndentChars * charTwips)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                FirstLine = Text((int)(style.FirstLineIndentChars * charTwips)),
                 FirstLineChars = (int)(style.FirstLineIndentChars * 100),
             });
         }
@@ -191,12 +191,14 @@ internal static class DocxStyles
         run.Append(new FontSize { Val = HalfPoints(style.SizePt) });
         run.Append(new FontSizeComplexScript { Val = HalfPoints(style.SizePt) });
 
-        var result = new Style { Type = StyleValues.Paragraph, StyleId = Id(role), CustomStyle = Name(role) == role.ToString() || Name(role).Any(c => c > 127) };
+        var result = new Style { Type = StyleValues.Paragraph, StyleId = Id(role),
+            CustomStyle = Name(role) == role.ToString() || Name(role).Any(c => c > 127) };
         result.Append(new StyleName { Val = Name(role) });
         if (Alias(role).Length > 0)
             result.Append(new Aliases { Val = Alias(role) });
         result.Append(new BasedOn { Val = "Normal" });
-        result.Append(new NextParagraphStyle { Val = role is ParagraphRole.TableText or ParagraphRole.TableHeader ? Id(role) : "BodyText" });
+        var next = role is ParagraphRole.TableText or ParagraphRole.TableHeader ? Id(role) : "BodyText";
+        result.Append(new NextParagraphStyle { Val = next });
         result.Append(new UIPriority { Val = 10 + (int)role });
         result.Append(new PrimaryStyle());
         result.Append(paragraph);
@@ -210,15 +212,17 @@ internal static class DocxStyles
         var spacing = exact
             ? new SpacingBetweenLines
             {
-                Line = TwipsFromPt(layout.LinePitchPt).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Line = Text(TwipsFromPt(layout.LinePitchPt)),
                 LineRule = LineSpacingRuleValues.Exact,
             }
             : new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto };
-        var style = new Style { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = id is IssuerMark or DocumentNumber or Imprint };
+        var style = new Style { Type = StyleValues.Paragraph, StyleId = id,
+            CustomStyle = id is IssuerMark or DocumentNumber or Imprint };
         style.Append(new StyleName { Val = name });
         style.Append(new BasedOn { Val = "Normal" });
         style.Append(new PrimaryStyle());
-        style.Append(new StyleParagraphProperties(new SnapToGrid { Val = false }, spacing, new Justification { Val = justification }));
+        style.Append(new StyleParagraphProperties(new SnapToGrid { Val = false }, spacing,
+            new Justification { Val = justification }));
         style.Append(new StyleRunProperties(
             Fonts(layout.Font(font)),
             new Color { Val = color },

@@ -120,9 +120,10 @@ public sealed class DocxWriter
         var mark = new WordParagraph(
             new ParagraphProperties(
                 new ParagraphStyleId { Val = DocxStyles.IssuerMark },
-                new SpacingBetweenLines { Before = TwipsFromMm(layout.IssuerMarkTopMm).ToString(CultureInfo.InvariantCulture) }),
+                new SpacingBetweenLines { Before = Text(TwipsFromMm(layout.IssuerMarkTopMm)) }),
             new WordRun(
-                new RunProperties(new FontSize { Val = HalfPoints(size) }, new FontSizeComplexScript { Val = HalfPoints(size) }),
+                new RunProperties(new FontSize { Val = HalfPoints(size) },
+                    new FontSizeComplexScript { Val = HalfPoints(size) }),
                 new Text(head.IssuerMark)));
         body.Append(mark);
 
@@ -140,10 +141,11 @@ public sealed class DocxWriter
                 }),
                 new SpacingBetweenLines
                 {
-                    Before = (layout.LinesBeforeNumber * pitch).ToString(CultureInfo.InvariantCulture),
-                    After = (layout.LinesBeforeTitle * pitch).ToString(CultureInfo.InvariantCulture),
+                    Before = Text(layout.LinesBeforeNumber * pitch),
+                    After = Text(layout.LinesBeforeTitle * pitch),
                 }),
-            new WordRun(new Text(head.Number.Length > 0 ? head.Number : " ") { Space = SpaceProcessingModeValues.Preserve }));
+            new WordRun(new Text(head.Number.Length > 0 ? head.Number
+                : " ") { Space = SpaceProcessingModeValues.Preserve }));
         body.Append(number);
     }
 
@@ -191,19 +193,21 @@ public sealed class DocxWriter
         var total = table.ColumnWidths.Sum();
         var textWidth = TwipsFromMm(page.TextWidthMm);
         var widths = table.ColumnWidths.Select(w => (int)Math.Floor(w / total * textWidth)).ToList();
-        var padding = TwipsFromMm(layout.CellPaddingMm).ToString(CultureInfo.InvariantCulture);
+        var padding = Text(TwipsFromMm(layout.CellPaddingMm));
 
         var result = new WordTable(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = Text(widths.Sum()), Type = TableWidthUnitValues.Dxa },
             new TableJustification { Val = TableRowAlignmentValues.Center },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableCellMarginDefault(
                 new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                new TableCellLeftMargin { Width = short.Parse(padding, CultureInfo.InvariantCulture), Type = TableWidthValues.Dxa },
+                new TableCellLeftMargin { Width = short.Parse(padding, CultureInfo.InvariantCulture),
+                    Type = TableWidthValues.Dxa },
                 new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                new TableCellRightMargin { Width = short.Parse(padding, CultureInfo.InvariantCulture), Type = TableWidthValues.Dxa })));
-        result.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+                new TableCellRightMargin { Width = short.Parse(padding, CultureInfo.InvariantCulture),
+                    Type = TableWidthValues.Dxa })));
+        result.Append(new TableGrid(widths.Select(w => new GridColumn { Width = Text(w) })));
 
         // Resolve spans to the grid: a vertically merged cell must appear in every row it
         // covers, as vMerge="restart" first and vMerge continuation cells below.
@@ -224,7 +228,8 @@ public sealed class DocxWriter
             {
                 if (starts.TryGetValue(column, out var start))
                 {
-                    wordRow.Append(Cell(start, widths, start.Cell.RowSpan > 1 ? MergedCellValues.Restart : null, content: true));
+                    wordRow.Append(Cell(start, widths,
+                        start.Cell.RowSpan > 1 ? MergedCellValues.Restart : null, content: true));
                     column += start.Cell.ColumnSpan;
                     continue;
                 }
@@ -239,7 +244,8 @@ public sealed class DocxWriter
 
                 // A short row: fill the grid so Word does not draw a ragged edge.
                 wordRow.Append(new TableCell(
-                    new TableCellProperties(new TableCellWidth { Width = widths[column].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                    new TableCellProperties(new TableCellWidth { Width = Text(widths[column]),
+                        Type = TableWidthUnitValues.Dxa }),
                     Styled(ParagraphRole.TableText, "")));
                 column++;
             }
@@ -253,7 +259,7 @@ public sealed class DocxWriter
         var width = widths.Skip(placed.Column).Take(placed.Cell.ColumnSpan).Sum();
         var properties = new TableCellProperties(new TableCellWidth
         {
-            Width = width.ToString(CultureInfo.InvariantCulture),
+            Width = Text(width),
             Type = TableWidthUnitValues.Dxa,
         });
         if (placed.Cell.ColumnSpan > 1)
@@ -280,7 +286,8 @@ public sealed class DocxWriter
     // 印发, one character in from either side.
     // On a page of its own, an exact spacer above pushes it down instead, since not every
     // reader honours a frame's bottom alignment (LibreOffice puts it at the top).
-    private static IEnumerable<WordParagraph> ImprintParagraphs(Imprint imprint, OfficialLayout layout, PageSetup page, bool ownPage)
+    private static IEnumerable<WordParagraph> ImprintParagraphs(Imprint imprint, OfficialLayout layout,
+        PageSetup page, bool ownPage)
     {
         var width = TwipsFromMm(page.TextWidthMm);
         var indent = TwipsFromPt(layout.ImprintSizePt);
@@ -295,7 +302,8 @@ public sealed class DocxWriter
         // Exact line heights make the block's height known: lines, padding and rules.
         var lineTwips = TwipsFromPt(layout.ImprintSizePt * 1.5);
         var usable = PageSetup.Points(page.TextWidthMm) - 2 * layout.ImprintSizePt;
-        var visualLines = lines.Sum(l => Math.Max(1, (int)Math.Ceiling((l.Left.Length + l.Right.Length + 2) * layout.ImprintSizePt / usable)));
+        var visualLines = lines.Sum(l => Math.Max(1,
+            (int)Math.Ceiling((l.Left.Length + l.Right.Length + 2) * layout.ImprintSizePt / usable)));
         if (ownPage)
         {
             var block = visualLines * lineTwips + lines.Count * (120 + 2 * 100) + 200;
@@ -306,7 +314,7 @@ public sealed class DocxWriter
                 {
                     Before = "0",
                     After = "0",
-                    Line = Math.Max(240, spacer).ToString(CultureInfo.InvariantCulture),
+                    Line = Text(Math.Max(240, spacer)),
                     LineRule = LineSpacingRuleValues.Exact,
                 }));
         }
@@ -325,7 +333,7 @@ public sealed class DocxWriter
             {
                 properties.Append(new FrameProperties
                 {
-                    Width = width.ToString(CultureInfo.InvariantCulture),
+                    Width = Text(width),
                     HorizontalPosition = HorizontalAnchorValues.Margin,
                     VerticalPosition = VerticalAnchorValues.Margin,
                     XAlign = HorizontalAlignmentValues.Center,
@@ -340,13 +348,13 @@ public sealed class DocxWriter
             {
                 Before = "60",
                 After = "60",
-                Line = lineTwips.ToString(CultureInfo.InvariantCulture),
+                Line = Text(lineTwips),
                 LineRule = LineSpacingRuleValues.Exact,
             });
             properties.Append(new Indentation
             {
-                Left = indent.ToString(CultureInfo.InvariantCulture),
-                Right = indent.ToString(CultureInfo.InvariantCulture),
+                Left = Text(indent),
+                Right = Text(indent),
             });
             var paragraph = new WordParagraph(properties);
             paragraph.Append(new WordRun(new Text(lines[i].Left) { Space = SpaceProcessingModeValues.Preserve }));
@@ -386,7 +394,8 @@ public sealed class DocxWriter
 
         // The page number's rule sits 7 mm under the text block (§7.5): the footer's bottom
         // is that far up from the page's bottom edge, less one line of 4号.
-        var footer = Math.Max(0, page.BottomMm - layout.PageNumberGapMm) - layout.PageNumberSizePt * 1.3 / PageSetup.PointsPerMm;
+        var footer = Math.Max(0,
+            page.BottomMm - layout.PageNumberGapMm) - layout.PageNumberSizePt * 1.3 / PageSetup.PointsPerMm;
         section.Append(new PageMargin
         {
             Top = TwipsFromMm(page.TopMm),
@@ -408,7 +417,7 @@ public sealed class DocxWriter
     {
         // "— N —", odd pages right, even pages left, one character in (GB/T 9704 §7.5).
         var parts = layout.PageNumberFormat.Split("{0}");
-        var indent = TwipsFromPt(layout.PageNumberSizePt * layout.PageNumberIndentChars).ToString(CultureInfo.InvariantCulture);
+        var indent = Text(TwipsFromPt(layout.PageNumberSizePt * layout.PageNumberIndentChars));
         var paragraph = new WordParagraph(new ParagraphProperties(
             new ParagraphStyleId { Val = DocxStyles.PageNumber },
             odd ? new Indentation { Right = indent } : new Indentation { Left = indent },
@@ -446,7 +455,8 @@ public sealed class DocxWriter
             if (spec.Fallbacks.Count > 0)
                 font.Append(new AltName { Val = spec.Fallbacks[0] });
             font.Append(new FontCharSet { Val = "86" });
-            font.Append(new FontFamily { Val = spec.Role == FontRole.Hei ? FontFamilyValues.Modern : FontFamilyValues.Roman });
+            font.Append(new FontFamily { Val = spec.Role == FontRole.Hei ? FontFamilyValues.Modern
+                : FontFamilyValues.Roman });
             font.Append(new Pitch { Val = FontPitchValues.Variable });
             fonts.Append(font);
         }
