@@ -27,7 +27,10 @@ public sealed class AcceleratedTimeProvider : TimeProvider
         TimeProvider? real = null)
     {
         if (!(speed >= 1) || double.IsInfinity(speed))
-            throw new ArgumentOutOfRangeException(nameof(speed), speed, "the speed is simulated seconds per real second, at least 1");
+        {
+            throw new ArgumentOutOfRangeException(nameof(speed), speed,
+                "the speed is simulated seconds per real second, at least 1");
+        }
         this.real = real ?? System;
         Start = start.ToUniversalTime();
         Speed = speed;

@@ -50,7 +50,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             ["NOTICES__Store__Provider"] = "Postgres",
             ["NOTICES__Store__ConnectionString"] = pg.ConnectionString,
         };
-        using (var import = ServiceProcess.Start("import", folder.Path, environment, "evidence", "import", evidencePath))
+        using (var import = ServiceProcess.Start(
+            "import", folder.Path, environment, "evidence", "import", evidencePath))
             Assert.True(await import.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, import.Log);
 
         // Every process shows the same simulated time: one start, one speed, one real anchor a
@@ -86,7 +87,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             processes.Add(ServiceProcess.Start("three", folder.Path, environment, "run"));
             foreach (var p in processes.Skip(1))
                 await p.WaitForLineAsync("Running; stop with", TimeSpan.FromSeconds(60));
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: three processes running at simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}");
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: three processes running at simulated "
+                + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}");
 
             // Mid-year, between nodes: after the half-year bulletin, in the first quiet stretch
             // of the schedule (every node so far done, none running, the next one more than two
@@ -100,8 +102,9 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
                 g.First.ToOffset(China).DateTime) >= halfYear && g.Second < fireTimes[^1]))
             {
                 var upTo = expected.Count(n => n.FireAt <= done);
-                await WaitUntilAsync(async () => int.Parse((await pg.QueryAsync(
-                    "SELECT count(*) FROM node_runs WHERE state = 'done'"))[0][0]!, CultureInfo.InvariantCulture) >= upTo,
+                await WaitUntilAsync(async () => int.Parse(
+                    (await pg.QueryAsync("SELECT count(*) FROM node_runs WHERE state = 'done'"))[0][0]!,
+                    CultureInfo.InvariantCulture) >= upTo,
                     $"the nodes up to {done:yyyy-MM-dd}", TimeSpan.FromSeconds(90), processes);
                 if ((await pg.QueryAsync("SELECT count(*) FROM node_runs WHERE state = 'running'"))[0][0] == "0"
                     && simulated.GetUtcNow() + simulated.Simulated(TimeSpan.FromSeconds(2)) < next)
@@ -118,7 +121,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             var victim = processes.FirstOrDefault(p => Owner(p) == issuer) ?? processes[0];
             victim.Kill();
             await victim.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            var cut = await pg.QueryAsync($"SELECT node, district FROM node_runs WHERE owner = '{Owner(victim)}' AND state = 'running'");
+            var cut = await pg.QueryAsync(
+                $"SELECT node, district FROM node_runs WHERE owner = '{Owner(victim)}' AND state = 'running'");
             log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: killed {victim.Name} (pid {victim.Id}, "
                 + $"{(Owner(victim) == issuer ? "which issued the half-year bulletins" : "another")}) at simulated "
                 + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}; runs it left running: {cut.Count}");
@@ -135,7 +139,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
                 "every node of the year done and every message sent", TimeSpan.FromSeconds(120), survivors,
                 () => DescribeAsync(pg));
             await Task.Delay(1000);
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the year is over (simulated {simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm})");
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the year is over (simulated "
+                + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm})");
 
             // Stopped as systemd stops them; each exits 0.
             foreach (var p in survivors)
@@ -157,7 +162,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
 
             // Every bulletin rendered once: each file written once, by one run, and on disk.
             var written = processes.SelectMany(p => p.Lines).Select(l => WroteLine().Match(l))
-                .Where(m => m.Success).Select(m => (Run: $"{m.Groups[1].Value} {m.Groups[2].Value}", File: m.Groups[3].Value))
+                .Where(m => m.Success)
+                .Select(m => (Run: $"{m.Groups[1].Value} {m.Groups[2].Value}", File: m.Groups[3].Value))
                 .ToList();
             var rendered = written.Select(w => w.Run).Distinct().Count();
             Assert.Equal(bulletinRuns.Count, rendered);
@@ -165,7 +171,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             Assert.All(written, w => Assert.True(File.Exists(w.File), w.File));
 
             // Every message reached the SMTP server once, by its Message-ID.
-            var queued = (await pg.QueryAsync("SELECT message_id FROM outbox")).Select(r => r[0]!.Trim('<', '>')).ToList();
+            var queued = (await pg.QueryAsync("SELECT message_id FROM outbox"))
+                .Select(r => r[0]!.Trim('<', '>')).ToList();
             var received = smtp.MessageIds.ToList();
             log.WriteLine($"bulletin runs rendered: {rendered} ({written.Count} files); outbox rows: {queued.Count}; "
                 + $"SMTP messages raw: {received.Count}, distinct: {received.Distinct().Count()}");
@@ -217,7 +224,8 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
         while (!await condition())
         {
             if (processes.FirstOrDefault(p => p.HasExited) is { } gone)
-                throw new InvalidOperationException($"{gone.Name} exited with {gone.ExitCode} waiting for {what}:\n{gone.Log}");
+                throw new InvalidOperationException(
+                    $"{gone.Name} exited with {gone.ExitCode} waiting for {what}:\n{gone.Log}");
             if (clock.Elapsed > limit)
             {
                 throw new TimeoutException($"no {what} within {limit.TotalSeconds} s:\n"

@@ -37,7 +37,11 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         {
             var row = new string?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
-                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            {
+                row[i] = reader.IsDBNull(i)
+                    ? null
+                    : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            }
             rows.Add(row);
         }
         return rows;

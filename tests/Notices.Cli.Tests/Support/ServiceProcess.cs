@@ -55,21 +55,25 @@ internal sealed class ServiceProcess : IDisposable
             start.ArgumentList.Add(arg);
 
         // Only the settings given here: never the developer's own NOTICES__ environment.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal)).ToList())
+        var inherited = start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal));
+        foreach (var key in inherited.ToList())
             start.Environment.Remove(key);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         return new ServiceProcess(Process.Start(start)!, name);
     }
 
-    /// <summary>Waits until a logged line contains <paramref name="text"/>; fails after <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Waits until a logged line contains <paramref name="text"/>; fails after <paramref name="limit"/>.
+    /// </summary>
     public async Task WaitForLineAsync(string text, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         while (!Lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"{Name} exited with {process.ExitCode} before logging \"{text}\":\n{Log}");
+                throw new InvalidOperationException(
+                    $"{Name} exited with {process.ExitCode} before logging \"{text}\":\n{Log}");
             if (clock.Elapsed > limit)
                 throw new TimeoutException($"{Name} did not log \"{text}\" within {limit.TotalSeconds} s:\n{Log}");
             await Task.Delay(100);
