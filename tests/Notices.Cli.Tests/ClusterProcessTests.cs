@@ -23,7 +23,7 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
     private const double Speed = 700_000;
     private static readonly DateTimeOffset YearStart = new(2021, 1, 1, 0, 0, 0, China);
 
-    [PostgresFact]
+    [ClusterProcessFact]
     public async Task ThreeProcesses_OneKilledMidYear_RunEveryNodeOnce_RenderOnce_MailOnce()
     {
         var clock = Stopwatch.StartNew();
