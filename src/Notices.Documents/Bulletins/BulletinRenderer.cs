@@ -58,6 +58,7 @@ public sealed class BulletinRenderer
         var folder = Path.Combine(output, request.Scheme.Year.ToString(CultureInfo.InvariantCulture),
             request.Info.Kind, request.District.Id);
         Directory.CreateDirectory(folder);
+        RemoveLeftovers(folder);
 
         // Everything that can fail on the input runs before the first file is written.
         var document = composer.Compose(request, cancellationToken);
@@ -119,6 +120,17 @@ public sealed class BulletinRenderer
             var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
             s.Write(bytes);
         });
+
+    /// <summary>
+    /// Deletes temporary files a killed earlier run left in <paramref name="folder"/> (a kill
+    /// skips the clean-up below). Only one run renders a folder at a time: the service claims
+    /// the node first.
+    /// </summary>
+    private static void RemoveLeftovers(string folder)
+    {
+        foreach (var leftover in Directory.EnumerateFiles(folder, ".*.tmp"))
+            File.Delete(leftover);
+    }
 
     /// <summary>
     /// Writes to a hidden temporary file in the target folder, flushes it to disk and renames it
