@@ -25,7 +25,8 @@ public sealed class RenderCrashTests
             using var render = ServiceProcess.Start("render", folder.Path, environment,
                 "render", "annual", "--evidence", evidence);
             var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!Directory.Exists(bulletin) && !render.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
+            var limit = TimeSpan.FromSeconds(60);
+            while (!Directory.Exists(bulletin) && !render.HasExited && waited.Elapsed < limit)
                 await Task.Delay(5);
             await Task.Delay(delay);
             if (!render.HasExited)
@@ -42,7 +43,8 @@ public sealed class RenderCrashTests
         var last = await Cli.RunAsync(folder.Path, "render", "annual", "--evidence", evidence);
 
         Assert.True(kills > 0, "no run was still working when its kill came");
-        Console.WriteLine($"{kills} renders killed, {leftovers} temporary files left by them and removed by the next run");
+        Console.WriteLine(
+            $"{kills} renders killed, {leftovers} temporary files left by them and removed by the next run");
         Assert.Equal(0, last.ExitCode);
         Assert.Empty(Directory.GetFiles(bulletin, ".*.tmp"));
         Assert.Equal(
