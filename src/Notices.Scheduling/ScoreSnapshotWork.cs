@@ -31,6 +31,17 @@ public sealed class ScoreSnapshotWork : INodeWork
     /// <inheritdoc />
     public async Task<NodeOutcome> RunAsync(NodeRun run, CancellationToken ct)
     {
+        await SnapshotAsync(run, ct);
+        return NodeOutcome.Empty;
+    }
+
+    /// <summary>
+    /// Scores every unit at the node, stores the district's scorecard as a snapshot, and
+    /// returns the whole scorecard, so that work at a bulletin node renders from the same
+    /// scores without loading the evidence again.
+    /// </summary>
+    public async Task<Scorecard> SnapshotAsync(NodeRun run, CancellationToken ct)
+    {
         var district = scheme.FindDistrict(run.District)
             ?? throw new InvalidOperationException(
                 $"District '{run.District}' is not in the scheme of {scheme.Year}; "
@@ -38,8 +49,8 @@ public sealed class ScoreSnapshotWork : INodeWork
 
         await EnsureCreatedAsync(ct);
         var records = await evidence.LoadAsync(ct);
-        var card = Scorer.Score(scheme, records, run.Node);
-        card = card with { Units = card.For(district) };
+        var all = Scorer.Score(scheme, records, run.Node);
+        var card = all with { Units = all.For(district) };
 
         await using var connection = await database.OpenAsync(ct);
         await using var insert = connection.CreateCommand();
@@ -53,7 +64,7 @@ public sealed class ScoreSnapshotWork : INodeWork
         Add(insert, "available", card.Available.ToString(CultureInfo.InvariantCulture));
         Add(insert, "scorecard", ScorecardJson.ToJson(card));
         await insert.ExecuteNonQueryAsync(ct);
-        return NodeOutcome.Empty;
+        return all;
     }
 
     /// <summary>How many snapshots are stored for <paramref name="district"/> at <paramref name="node"/>.</summary>

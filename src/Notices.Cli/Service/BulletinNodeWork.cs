@@ -20,7 +20,7 @@ internal sealed class BulletinNodeWork : INodeWork
     private readonly Scheme scheme;
     private readonly NoticesSettings settings;
     private readonly ScoreSnapshotWork snapshots;
-    private readonly EvidenceStore evidence;
+    private readonly BulletinRenderer renderer;
     private readonly BulletinDelivery delivery;
     private readonly TimeProvider time;
 
@@ -30,24 +30,26 @@ internal sealed class BulletinNodeWork : INodeWork
         this.settings = settings;
         this.time = time;
         snapshots = new ScoreSnapshotWork(scheme, database, time);
-        evidence = new EvidenceStore(database, time);
+
+        // Fonts are resolved once for the service's life; nodes run one at a time, as the
+        // writer needs.
+        renderer = new BulletinRenderer(new PdfWriter(new FontSearchOptions(settings.Fonts), time));
         delivery = new BulletinDelivery(database, settings.Smtp, settings.Templates, settings.Output, time);
     }
 
     public async Task<NodeOutcome> RunAsync(NodeRun run, CancellationToken ct)
     {
-        await snapshots.RunAsync(run, ct);
+        // A bulletin node's date is the bulletin's as-of date: the snapshot's scores are the bulletin's.
+        var card = await snapshots.SnapshotAsync(run, ct);
         if (run.Bulletin is not { } bulletin)
             return NodeOutcome.Empty;
 
         var district = scheme.FindDistrict(run.District)!;
-        var card = Scorer.Score(scheme, await evidence.LoadAsync(ct), bulletin.Date);
 
         // A final bulletin needs every judged score; the run fails (and is retried at the next
         // start) rather than issuing a bulletin the spec forbids.
         var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, bulletin),
             Path.GetFullPath(settings.Templates));
-        var renderer = new BulletinRenderer(new PdfWriter(new FontSearchOptions(settings.Fonts), time));
         var rendered = renderer.Render(request, Path.GetFullPath(settings.Output), ct);
 
         var messages = await delivery.DeliverAsync(scheme, bulletin.Kind, district, ct);
