@@ -17,6 +17,20 @@ internal static class Cli
     public static async Task<CliResult> RunAsync(
         string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(workingFolder, environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// <c>dotnet notices.dll args</c> in <paramref name="workingFolder"/>, its output captured,
+    /// with <paramref name="environment"/> and none of the developer's own NOTICES__ settings.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(
+        string workingFolder, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingFolder,
@@ -36,12 +50,7 @@ internal static class Cli
             start.Environment.Remove(key);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return new CliResult(process.ExitCode, await output, await error);
+        return start;
     }
 
     private static string FindRoot()

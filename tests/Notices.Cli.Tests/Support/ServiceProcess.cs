@@ -42,25 +42,7 @@ internal sealed class ServiceProcess : IDisposable
     public static ServiceProcess Start(string name, string folder, IReadOnlyDictionary<string, string> environment,
         params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "notices.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-
-        // Only the settings given here: never the developer's own NOTICES__ environment.
-        var inherited = start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal));
-        foreach (var key in inherited.ToList())
-            start.Environment.Remove(key);
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-        return new ServiceProcess(Process.Start(start)!, name);
+        return new ServiceProcess(Process.Start(Cli.StartInfo(folder, environment, args))!, name);
     }
 
     /// <summary>
