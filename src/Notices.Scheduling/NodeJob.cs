@@ -44,6 +44,19 @@ public sealed class NodeJob : IJob
     {
         var data = context.MergedJobDataMap;
         var ct = cancellationToken;
+
+        // Quartz fires the job again, recovering, when the process running it died (the job
+        // requests recovery; in a cluster, once the others find that process dead). The node
+        // job never runs twice at once, in one process or across a cluster, so a run still
+        // marked running now is one the dead process left: it is marked interrupted and runs
+        // again, with every other node due, as at a catch-up.
+        if (context.Recovering)
+        {
+            await runner.InterruptAbandonedAsync(context.Trigger.Key.Name, ct);
+            await runner.RunDueAsync(null, ct, stopping);
+            return;
+        }
+
         if (data.GetString(CatchUpKey) == "true")
         {
             await runner.RunDueAsync(null, ct, stopping);

@@ -106,7 +106,9 @@ public sealed class NodeRunStore
 
     /// <summary>
     /// Marks every running row as interrupted. Called at the start of a process that is the
-    /// store's only user (SQLite): whatever it finds running was left by a process that died.
+    /// store's only user (SQLite), and when Quartz recovers the node job of a process of a
+    /// cluster that died running it: either way, whatever is found running was left by a
+    /// process that died.
     /// </summary>
     /// <returns>How many runs were interrupted.</returns>
     public async Task<int> InterruptRunningAsync(CancellationToken ct = default)

@@ -30,9 +30,7 @@ public sealed class NodeRunner
         this.work = work;
         this.time = time;
         lease = options.RunLease;
-        Owner = options.InstanceId == "AUTO"
-            ? $"{Environment.MachineName}-{Environment.ProcessId}"
-            : options.InstanceId;
+        Owner = options.ProcessInstanceId;
         this.logger = logger;
     }
 
@@ -95,6 +93,31 @@ public sealed class NodeRunner
         try
         {
             return await RunClaimedAsync(node, force, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Marks the runs left running as interrupted, so that they run again. Called only when
+    /// Quartz recovers the node job of a process that died inside it: the node job never runs
+    /// twice at once, so no run marked running then belongs to a live process.
+    /// </summary>
+    /// <param name="recovery">The recovery trigger's name, for the log.</param>
+    /// <param name="ct">Cancels the update.</param>
+    /// <returns>How many runs were interrupted.</returns>
+    public async Task<int> InterruptAbandonedAsync(string recovery, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            var interrupted = await runs.InterruptRunningAsync(ct);
+            logger.LogWarning(
+                "Recovering the node job of a process that died running it ({Trigger}): {Count} node runs "
+                + "it left running are run again", recovery, interrupted);
+            return interrupted;
         }
         finally
         {

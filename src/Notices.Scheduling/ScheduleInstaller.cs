@@ -49,6 +49,7 @@ public sealed class ScheduleInstaller : IHostedService
         var job = JobBuilder.Create<NodeJob>()
             .WithIdentity(NodeJob.Key)
             .StoreDurably()
+            .RequestRecovery()
             .WithDescription("Scores, and at a bulletin node renders and mails, one node of the scheme")
             .Build();
         await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);

@@ -36,12 +36,26 @@ public sealed class ScheduleOptions
     /// </summary>
     public string SchedulerName { get; set; } = "notices";
 
-    /// <summary>This process's name in the node_runs table and the Quartz cluster (default: AUTO).</summary>
+    /// <summary>
+    /// This process's name in the node_runs table and the Quartz cluster (default AUTO: the host
+    /// name and process id, see <see cref="ProcessInstanceId"/>). Every process of a cluster needs
+    /// its own: Quartz recovers a dead process's work only under a name no live process uses.
+    /// </summary>
     public string InstanceId { get; set; } = "AUTO";
 
     /// <summary>
+    /// The name this process goes by: <see cref="InstanceId"/>, or "host-pid" when it is AUTO.
+    /// Quartz is given this name rather than AUTO, so that its cluster and the node_runs table
+    /// name a process alike.
+    /// </summary>
+    public string ProcessInstanceId => InstanceId == "AUTO"
+        ? $"{Environment.MachineName}-{Environment.ProcessId}"
+        : InstanceId;
+
+    /// <summary>
     /// How long a run marked running by another process is trusted before it counts as
-    /// abandoned (that process died) and may be taken over. Default 2 hours.
+    /// abandoned (that process died) and may be taken over. Default 2 hours. The last resort:
+    /// when a process dies inside a node, Quartz's recovery of the node job reruns it sooner.
     /// </summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromHours(2);
 

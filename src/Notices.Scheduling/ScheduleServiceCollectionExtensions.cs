@@ -49,7 +49,10 @@ public static class ScheduleServiceCollectionExtensions
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = options.SchedulerName;
-                o.InstanceId = options.InstanceId;
+                // Named, not AUTO: given AUTO through this builder Quartz stores the word AUTO
+                // itself, every process of a cluster then checks in as one, and none is ever
+                // found dead, so a trigger a killed process held stays held.
+                o.InstanceId = options.ProcessInstanceId;
             });
             q.UseTimeProvider(time);
 
@@ -90,6 +93,7 @@ public static class ScheduleServiceCollectionExtensions
                         o.MisfireThreshold = Real(fastStore, TimeSpan.FromSeconds(1));
                         o.MisfireHandlerFrequency = Real(fastStore, TimeSpan.FromSeconds(1));
                         o.DbRetryInterval = Real(fastStore, TimeSpan.FromSeconds(2));
+                        o.LockWaitWarningThreshold = Real(fastStore, TimeSpan.FromSeconds(30));
                     });
                 }
 

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Notices.Cli.Tests.Support;
@@ -23,7 +26,7 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
     private const double Speed = 700_000;
     private static readonly DateTimeOffset YearStart = new(2021, 1, 1, 0, 0, 0, China);
 
-    [ClusterProcessFact]
+    [PostgresFact]
     public async Task ThreeProcesses_OneKilledMidYear_RunEveryNodeOnce_RenderOnce_MailOnce()
     {
         var clock = Stopwatch.StartNew();
@@ -90,6 +93,12 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: three processes running at simulated "
                 + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm}");
 
+            // Each checks in to the cluster under a name of its own, the one it signs its node
+            // runs with: one name for all would let none of them ever be found dead.
+            await WaitUntilAsync(async () => (await InstancesAsync(pg)).Count == 3,
+                "three instances checked in", TimeSpan.FromSeconds(30), processes);
+            Assert.Equal(processes.Select(Owner).Order(StringComparer.Ordinal), await InstancesAsync(pg));
+
             // Mid-year, between nodes: after the half-year bulletin, in the first quiet stretch
             // of the schedule (every node so far done, none running, the next one more than two
             // real seconds away), kill the process that issued the half-year bulletin. With no
@@ -129,6 +138,15 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             Assert.True(cut.Count == 0, "the kill landed inside a node run, not between nodes");
             var survivors = processes.Where(p => p != victim).ToList();
 
+            // A kill just after a node's run is recorded but before Quartz has closed the job
+            // leaves the trigger held and the job's other triggers blocked, until the cluster
+            // finds the process dead and releases them.
+            var held = (await pg.QueryAsync(
+                $"SELECT trigger_name FROM qrtz_fired_triggers WHERE instance_name = '{Owner(victim)}'"))
+                .Select(r => r[0]).ToList();
+            log.WriteLine($"triggers the killed process still held in Quartz: {held.Count} "
+                + $"{string.Join(", ", held)}");
+
             // The rest of the year: every node done, every message sent.
             var yearEnd = expected.Max(n => n.FireAt);
             await WaitUntilAsync(async () =>
@@ -141,6 +159,11 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
             await Task.Delay(1000);
             log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the year is over (simulated "
                 + $"{simulated.GetUtcNow().ToOffset(China):yyyy-MM-dd HH:mm})");
+
+            // The cluster has found the killed process dead: only the survivors are checked in.
+            Assert.Equal(survivors.Select(Owner).Order(StringComparer.Ordinal), await InstancesAsync(pg));
+            Assert.Empty(await pg.QueryAsync(
+                $"SELECT trigger_name FROM qrtz_fired_triggers WHERE instance_name = '{Owner(victim)}'"));
 
             // Stopped as systemd stops them; each exits 0.
             foreach (var p in survivors)
@@ -191,9 +214,158 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
         }
     }
 
+    [PostgresFact]
+    public async Task ProcessKilledInsideABulletinNode_TheClusterRecoversTheNode_MailOnce()
+    {
+        var clock = Stopwatch.StartNew();
+        using var folder = new TempFolder();
+        await using var pg = await PostgresDatabase.CreateAsync();
+        await using var smtp = await CountingSmtpServer.StartAsync();
+
+        // The first process's mail relay accepts connections and never answers: its half-year
+        // node hangs while connecting, before any message is claimed, and is killed there.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new ConcurrentQueue<TcpClient>();
+        var accepting = AcceptForeverAsync(silent, held);
+
+        var schemePath = Path.Combine(folder.Path, "scheme.yaml");
+        await File.WriteAllTextAsync(schemePath, CityGenerator.SchemeYaml(Cli.Seed("scheme-2021.yaml"), 2, 6));
+        var scheme = SchemeLoader.Load(schemePath);
+        var evidencePath = Path.Combine(folder.Path, "evidence.csv");
+        await using (var writer = new StreamWriter(evidencePath, false, new UTF8Encoding(false)))
+            CityGenerator.WriteEvidence(scheme, 120, 5, writer);
+        var halfYear = scheme.Bulletins.First().Date;
+
+        var start = new DateTimeOffset(2021, 6, 20, 0, 0, 0, China);
+        const double speed = 100_000;
+        var environment = new Dictionary<string, string>
+        {
+            ["NOTICES__Scheme"] = schemePath,
+            ["NOTICES__Templates"] = Path.Combine(Cli.RepoRoot, "templates"),
+            ["NOTICES__Output"] = Path.Combine(folder.Path, "output"),
+            ["NOTICES__Store__Provider"] = "Postgres",
+            ["NOTICES__Store__ConnectionString"] = pg.ConnectionString,
+        };
+        using (var import = ServiceProcess.Start(
+            "import", folder.Path, environment, "evidence", "import", evidencePath))
+            Assert.True(await import.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, import.Log);
+
+        var anchor = DateTimeOffset.UtcNow.AddSeconds(8);
+        environment["NOTICES__Schedule__JobStoreProvider"] = "Postgres";
+        environment["NOTICES__Schedule__JobStoreConnectionString"] = pg.ConnectionString;
+        environment["NOTICES__Schedule__Clustered"] = "true";
+        environment["NOTICES__Schedule__SimulateFrom"] = start.ToString("O", CultureInfo.InvariantCulture);
+        environment["NOTICES__Schedule__SimulateSpeed"] = speed.ToString(CultureInfo.InvariantCulture);
+        environment["NOTICES__Schedule__SimulateAnchor"] = anchor.ToString("O", CultureInfo.InvariantCulture);
+
+        // Years, so that only the cluster's recovery, not the lease running out, frees the run
+        // the killed process leaves behind.
+        environment["NOTICES__Schedule__RunLease"] = "3650.00:00:00";
+        environment["NOTICES__Smtp__ClaimTimeout"] = "3650.00:00:00";
+        environment["NOTICES__Smtp__Host"] = "127.0.0.1";
+        environment["NOTICES__Smtp__Security"] = "None";
+        var first = new Dictionary<string, string>(environment)
+        {
+            ["NOTICES__Smtp__Port"] = ((IPEndPoint)silent.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture),
+        };
+        var second = new Dictionary<string, string>(environment)
+        {
+            ["NOTICES__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var processes = new List<ServiceProcess>();
+        try
+        {
+            var victim = ServiceProcess.Start("one", folder.Path, first, "run");
+            processes.Add(victim);
+            await victim.WaitForLineAsync("Running; stop with", TimeSpan.FromSeconds(60));
+
+            // Inside the half-year node: its run claimed, its mail stuck connecting.
+            var day = halfYear.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await WaitUntilAsync(async () =>
+                (await pg.QueryAsync($"SELECT owner FROM node_runs WHERE node = '{day}' AND state = 'running'"))
+                    .Any(r => r[0] == Owner(victim)) && !held.IsEmpty,
+                "the first process inside the half-year node, connecting", TimeSpan.FromSeconds(60), processes);
+
+            // The second joins the cluster while the first holds the node job: it can run
+            // nothing until the first is found dead.
+            var survivor = ServiceProcess.Start("two", folder.Path, second, "run");
+            processes.Add(survivor);
+            await survivor.WaitForLineAsync("Running; stop with", TimeSpan.FromSeconds(60));
+            victim.Kill();
+            await victim.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            var killedAt = clock.Elapsed;
+            var cut = await pg.QueryAsync(
+                $"SELECT node, district FROM node_runs WHERE owner = '{Owner(victim)}' AND state = 'running'");
+            log.WriteLine($"{killedAt.TotalSeconds:0.0} s: killed {victim.Name} inside node {day}; "
+                + $"runs it left running: {string.Join(", ", cut.Select(r => $"{r[0]} {r[1]}"))}");
+            Assert.NotEmpty(cut);
+
+            // The survivor finds it dead, recovers the node job and runs the half-year bulletin
+            // of both districts to the end, mail included.
+            await WaitUntilAsync(async () =>
+                (await pg.QueryAsync($"SELECT count(*) FROM node_runs WHERE node = '{day}' AND state = 'done'"))[0][0]
+                    == "2"
+                && (await pg.QueryAsync("SELECT count(*) FROM outbox WHERE state <> 'sent'"))[0][0] == "0",
+                "the half-year node recovered and its mail sent", TimeSpan.FromSeconds(90), [survivor],
+                () => DescribeAsync(pg));
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: recovered, "
+                + $"{(clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill");
+
+            var runs = await pg.QueryAsync(
+                $"SELECT district, attempts, owner FROM node_runs WHERE node = '{day}' ORDER BY district");
+            Assert.All(runs, r => Assert.Equal(Owner(survivor), r[2]));
+            foreach (var row in cut)
+                Assert.Equal("2", runs.Single(r => r[0] == row[1])[1]);
+            Assert.Contains(survivor.Lines, l => l.Contains("Recovering the node job", StringComparison.Ordinal));
+            Assert.Equal([Owner(survivor)], await InstancesAsync(pg));
+
+            var queued = (await pg.QueryAsync("SELECT message_id FROM outbox"))
+                .Select(r => r[0]!.Trim('<', '>')).ToList();
+            var received = smtp.MessageIds.ToList();
+            log.WriteLine($"outbox rows: {queued.Count}; SMTP messages raw: {received.Count}, "
+                + $"distinct: {received.Distinct().Count()}");
+            Assert.NotEmpty(queued);
+            Assert.Equal(queued.Order(), received.Order());
+
+            await survivor.TerminateAsync();
+            Assert.True(await survivor.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0, survivor.Log);
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s in all");
+        }
+        finally
+        {
+            foreach (var p in processes)
+                p.Dispose();
+            silent.Stop();
+            foreach (var client in held)
+                client.Dispose();
+            await accepting;
+        }
+    }
+
+    // Accepts connections and says nothing on them, until the listener stops.
+    private static async Task AcceptForeverAsync(TcpListener listener, ConcurrentQueue<TcpClient> held)
+    {
+        try
+        {
+            while (true)
+                held.Enqueue(await listener.AcceptTcpClientAsync());
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+
     // The node_runs owner of a process: its host name and process id (Schedule:InstanceId AUTO).
     private static string Owner(ServiceProcess process) =>
         $"{Environment.MachineName}-{process.Id.ToString(CultureInfo.InvariantCulture)}";
+
+    // The names checked in to the Quartz cluster, in order.
+    private static async Task<List<string>> InstancesAsync(PostgresDatabase pg) =>
+        (await pg.QueryAsync("SELECT instance_name FROM qrtz_scheduler_state"))
+            .Select(r => r[0]!).Order(StringComparer.Ordinal).ToList();
 
     // What the cluster's tables say, for a failure message.
     private static async Task<string> DescribeAsync(PostgresDatabase pg)
@@ -228,7 +400,7 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
                     $"{gone.Name} exited with {gone.ExitCode} waiting for {what}:\n{gone.Log}");
             if (clock.Elapsed > limit)
             {
-                throw new TimeoutException($"no {what} within {limit.TotalSeconds} s:\n"
+                throw new TimeoutException($"waited {limit.TotalSeconds} s for {what}, in vain:\n"
                     + (describe is null ? "" : await describe() + "\n")
                     + string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Log}")));
             }

@@ -50,6 +50,24 @@ public sealed class ScheduleServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task InstanceIdAuto_GivesQuartzTheHostAndProcess_AsNodeRunsOwnersAre()
+    {
+        // A cluster finds a dead process by its name: were every process called AUTO, each
+        // would check in for the others and a killed one's triggers would stay held.
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 1, 0, 0, 0, China));
+        var options = new ScheduleOptions();
+        using var host = ServiceHost.Build(folder, time, new RecordingWork(), options: options);
+        await host.StartAsync();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var runner = host.Services.GetRequiredService<NodeRunner>();
+        await host.StopAsync();
+
+        Assert.Equal("AUTO", options.InstanceId);
+        Assert.Equal($"{Environment.MachineName}-{Environment.ProcessId}", scheduler.SchedulerInstanceId);
+        Assert.Equal(scheduler.SchedulerInstanceId, runner.Owner);
+    }
+
+    [Fact]
     public async Task ServiceDownAcrossNodes_CatchesUpAtStart_OnceEach_InDateOrder()
     {
         // First start on 07-02: 03-31, 04-25, 06-25 (half-year) and 06-30 have passed.
