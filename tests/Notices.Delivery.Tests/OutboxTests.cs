@@ -11,8 +11,6 @@ public sealed class OutboxTests : IAsyncLifetime
     private readonly List<TestStore> stores = [];
     private Outbox outbox = null!;
 
-    public static TheoryData<string> Providers() => TestStore.Providers();
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -37,7 +35,8 @@ public sealed class OutboxTests : IAsyncLifetime
         [new MailAttachment("/x/bulletin.pdf", "通报.pdf")]);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Enqueue_SameBulletinAndRecipientTwice_QueuesOnceAndKeepsTheMessageId(string provider)
     {
         await UseAsync(provider);
@@ -54,7 +53,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Enqueue_SameBulletinToAnotherRecipient_QueuesASecondMessage(string provider)
     {
         await UseAsync(provider);
@@ -67,7 +67,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Claim_ARowAlreadyClaimed_IsRefusedToTheSecondSender(string provider)
     {
         await UseAsync(provider);
@@ -83,7 +84,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task ClaimedRow_WhoseSenderDied_IsDueAgainAfterTheClaimTimeout_WithTheSameMessageId(string provider)
     {
         await UseAsync(provider);
@@ -101,7 +103,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Deferred_IsNotDueBeforeItsNextAttemptTime(string provider)
     {
         await UseAsync(provider);
@@ -116,7 +119,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Retry_AFailedMessage_QueuesItAgainDueNow(string provider)
     {
         await UseAsync(provider);
@@ -134,7 +138,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Retry_AMessageThatIsNotFailed_IsRefused(string provider)
     {
         await UseAsync(provider);

@@ -4,18 +4,32 @@ using Notices.Core.Storage;
 
 namespace Notices.Scheduling.Tests;
 
-/// <summary>The runner's logic over a real SQLite store, driven by a fake clock without Quartz.</summary>
-public sealed class NodeRunnerTests : IDisposable
+/// <summary>
+/// The runner's logic over a real store, SQLite and PostgreSQL, driven by a fake clock without
+/// Quartz.
+/// </summary>
+public sealed class NodeRunnerTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset NewYear = new(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly TempFolder folder = new();
+    private TestStore? store;
 
-    public void Dispose() => folder.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Fact]
-    public async Task SimulatedYear_RunsEachNodeOncePerDistrict_BulletinsInOrder()
+    public async Task DisposeAsync()
     {
+        if (store is not null)
+            await store.DisposeAsync();
+    }
+
+    private async Task UseAsync(string provider) => store = await TestStore.CreateAsync(provider);
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task SimulatedYear_RunsEachNodeOncePerDistrict_BulletinsInOrder(string provider)
+    {
+        await UseAsync(provider);
         var time = new FakeTimeProvider(NewYear);
         var work = new RecordingWork();
         var runner = await RunnerAsync(work, time);
@@ -38,9 +52,12 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.All(records, r => Assert.Equal((NodeRunStore.Done, 1), (r.State, r.Attempts)));
     }
 
-    [Fact]
-    public async Task ServiceDownAcrossNodes_CatchesUpOnceAndLate_InDateOrder()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task ServiceDownAcrossNodes_CatchesUpOnceAndLate_InDateOrder(string provider)
     {
+        await UseAsync(provider);
         // Down from before 06-25 until 07-02 09:00: 06-25 and 06-30 were missed.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
@@ -60,9 +77,12 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.True(late.Started > ran[0].FireAt.AddDays(6), $"started {late.Started}");
     }
 
-    [Fact]
-    public async Task DoneNode_IsNotRedone_UnlessForced()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task DoneNode_IsNotRedone_UnlessForced(string provider)
     {
+        await UseAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
         var runner = await RunnerAsync(work, time);
@@ -78,9 +98,12 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Equal((NodeRunStore.Done, 2), (record.State, record.Attempts));
     }
 
-    [Fact]
-    public async Task FailedNode_IsRecordedFailed_AndRunsAgainAtTheNextCatchUp()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task FailedNode_IsRecordedFailed_AndRunsAgainAtTheNextCatchUp(string provider)
     {
+        await UseAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
         work.FailOnce[new DateOnly(2021, 3, 31)] = true;
@@ -96,9 +119,12 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Equal((NodeRunStore.Done, 2), (done.State, done.Attempts));
     }
 
-    [Fact]
-    public async Task TwoRunnersOnOneStore_RunEachNodeOnce()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task TwoRunnersOnOneStore_RunEachNodeOnce(string provider)
     {
+        await UseAsync(provider);
         // Two processes of a cluster, each with its own runner, share the node_runs table.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork { Delay = TimeSpan.FromMilliseconds(20) };
@@ -113,9 +139,12 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Equal(8, work.Runs.Distinct().Count());
     }
 
-    [Fact]
-    public async Task RunLeftRunningByADeadProcess_IsTakenOverAfterTheLease()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task RunLeftRunningByADeadProcess_IsTakenOverAfterTheLease(string provider)
     {
+        await UseAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var runs = new NodeRunStore(Store());
         await runs.EnsureAsync();
@@ -132,7 +161,9 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Single(work.Runs);
     }
 
-    private Database Store() => Database.Sqlite(folder.File("notices.db"));
+    // Each caller opens the store afresh, as a process of its own would.
+    private Database Store() =>
+        (store ?? throw new InvalidOperationException("call UseAsync first")).Reopen();
 
     private async Task<NodeRunner> RunnerAsync(RecordingWork work, TimeProvider time, string owner = "test")
     {

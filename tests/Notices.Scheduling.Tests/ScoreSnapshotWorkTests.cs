@@ -7,27 +7,39 @@ using Notices.Core.Storage;
 
 namespace Notices.Scheduling.Tests;
 
-/// <summary>The default node work over the 2021 scheme and its sample evidence, on the service.</summary>
+/// <summary>
+/// The default node work over the 2021 scheme and its sample evidence, on the service, with the
+/// store on SQLite and on PostgreSQL (Quartz keeps its own SQLite job store).
+/// </summary>
 [Collection("service")]
-public sealed class ScoreSnapshotWorkTests : IDisposable
+public sealed class ScoreSnapshotWorkTests : IAsyncLifetime
 {
-    private readonly TempFolder folder = new();
+    private TestStore? test;
 
-    public void Dispose() => folder.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Fact]
-    public async Task SimulatedYear_Of2021_StoresOneSnapshotPerNode_WithTheScoreAvailableThen()
+    public async Task DisposeAsync()
     {
+        if (test is not null)
+            await test.DisposeAsync();
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task SimulatedYear_Of2021_StoresOneSnapshotPerNode_WithTheScoreAvailableThen(string provider)
+    {
+        test = await TestStore.CreateAsync(provider);
         var root = RepoRoot();
         var scheme = SchemeLoader.Load(Path.Combine(root, "seeds", "scheme-2021.yaml"));
-        var store = Database.Sqlite(folder.File("notices.db"));
+        var store = test.Database;
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)));
         await new EvidenceStore(store, time).ImportAsync(
             [Path.Combine(root, "seeds", "evidence-2021.csv")], scheme, "test");
         var work = new ScoreSnapshotWork(scheme, store, time);
         var options = new ScheduleOptions
         {
-            JobStorePath = folder.File("quartz.db"),
+            JobStorePath = test.Folder.File("quartz.db"),
             SchedulerName = "snapshots-" + Guid.NewGuid().ToString("N"),
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
