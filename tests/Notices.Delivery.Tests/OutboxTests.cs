@@ -153,6 +153,87 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Enqueue_OneMessageByManyProcessesAtOnce_QueuesItOnce(string provider)
+    {
+        await UseAsync(provider);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(
+            () => new Outbox(stores[0].Reopen(), time).EnqueueAsync(Message(), "d"))));
+
+        Assert.Single(results, r => r.Queued);
+        Assert.Single(results.Select(r => r.Message.MessageId).Distinct());
+        Assert.Single(await outbox.ListAsync());
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Claim_ByManySendersAtOnce_IsWonByOne(string provider)
+    {
+        await UseAsync(provider);
+        var (row, _) = await outbox.EnqueueAsync(Message(), "d");
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(
+            () => new Outbox(stores[0].Reopen(), time).ClaimAsync(row.Key, TimeSpan.FromMinutes(10)))));
+
+        Assert.Single(claims, won => won);
+        Assert.Equal(1, (await outbox.FindAsync(row.Key))!.Attempts);
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Release_GivesAClaimBackDueNow_WithoutCountingTheAttempt(string provider)
+    {
+        await UseAsync(provider);
+        var (row, _) = await outbox.EnqueueAsync(Message(), "d");
+        await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(await outbox.ReleaseAsync(row.Key));
+        Assert.False(await outbox.ReleaseAsync(row.Key));
+
+        var released = Assert.Single(await outbox.DueAsync());
+        Assert.Equal((OutboxState.Queued, 0, time.GetUtcNow()),
+            (released.State, released.Attempts, released.NextAttemptAt));
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task ListAndDue_OfOneBulletin_LeaveOtherBulletinsOut(string provider)
+    {
+        await UseAsync(provider);
+        var q3 = new BulletinKey(2021, "q3", "shili");
+        await outbox.EnqueueAsync(Message(), "d");
+        await outbox.EnqueueAsync(Message() with { Bulletin = q3 }, "d");
+
+        Assert.Equal([q3], (await outbox.ListAsync(q3)).Select(m => m.Bulletin));
+        Assert.Equal([q3], (await outbox.DueAsync(q3)).Select(m => m.Bulletin));
+        Assert.Equal(2, (await outbox.DueAsync()).Count);
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Sent_KeepsTheReplyAndWhen_ReadBackExactly(string provider)
+    {
+        await UseAsync(provider);
+        time.Advance(TimeSpan.FromTicks(1234567));
+        var (row, _) = await outbox.EnqueueAsync(Message(), "d");
+        await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
+
+        Assert.True(await outbox.MarkSentAsync(row.Key, "250 2.0.0 queued as 通报"));
+
+        var sent = await outbox.FindAsync(row.Key);
+        Assert.Equal((OutboxState.Sent, "250 2.0.0 queued as 通报", time.GetUtcNow(), time.GetUtcNow()),
+            (sent!.State, sent.LastReply, sent.SentAt, sent.CreatedAt));
+        Assert.Empty(await outbox.DueAsync());
+    }
+
+    [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]
     [InlineData(3, 4)]
