@@ -6,22 +6,13 @@ using SmtpServer.Protocol;
 namespace Notices.Delivery.Tests;
 
 /// <summary>The entry point the command and the scheduled job share, over each store.</summary>
-public sealed class BulletinDeliveryTests : IAsyncLifetime
+public sealed class BulletinDeliveryTests : StoreTest
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2021, 6, 25, 9, 0, 0, TimeSpan.Zero));
-    private TestStore? store;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (store is not null)
-            await store.DisposeAsync();
-    }
 
     private async Task<BulletinDelivery> DeliveryAsync(string provider, SmtpSettings smtp)
     {
-        store = await TestStore.CreateAsync(provider);
+        var store = await CreateStoreAsync(provider);
         var templates = Path.GetDirectoryName(Samples.RepositoryTemplate)!;
         var output = store.Folder.File("output");
         Samples.Render(output);

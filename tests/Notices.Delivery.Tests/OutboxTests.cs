@@ -5,26 +5,13 @@ using Notices.Delivery.Tests.Support;
 namespace Notices.Delivery.Tests;
 
 /// <summary>The outbox on SQLite, and on PostgreSQL when NOTICES_TEST_POSTGRES names a server.</summary>
-public sealed class OutboxTests : IAsyncLifetime
+public sealed class OutboxTests : StoreTest
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2021, 6, 25, 9, 0, 0, TimeSpan.Zero));
-    private readonly List<TestStore> stores = [];
     private Outbox outbox = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var store in stores)
-            await store.DisposeAsync();
-    }
-
-    private async Task UseAsync(string provider)
-    {
-        var store = await TestStore.CreateAsync(provider);
-        stores.Add(store);
-        outbox = new Outbox(store.Database, time);
-    }
+    private async Task UseAsync(string provider) =>
+        outbox = new Outbox((await CreateStoreAsync(provider)).Database, time);
 
     private static NewMessage Message(string recipient = "chengguan@shili.example") => new(
         new BulletinKey(2021, "half-year", "shili"),
@@ -159,8 +146,8 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await UseAsync(provider);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(
-            () => new Outbox(stores[0].Reopen(), time).EnqueueAsync(Message(), "d"))));
+        var results = await Store.AtOnceAsync(6,
+            database => new Outbox(database, time).EnqueueAsync(Message(), "d"));
 
         Assert.Single(results, r => r.Queued);
         Assert.Single(results.Select(r => r.Message.MessageId).Distinct());
@@ -175,8 +162,8 @@ public sealed class OutboxTests : IAsyncLifetime
         await UseAsync(provider);
         var (row, _) = await outbox.EnqueueAsync(Message(), "d");
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(
-            () => new Outbox(stores[0].Reopen(), time).ClaimAsync(row.Key, TimeSpan.FromMinutes(10)))));
+        var claims = await Store.AtOnceAsync(6,
+            database => new Outbox(database, time).ClaimAsync(row.Key, TimeSpan.FromMinutes(10)));
 
         Assert.Single(claims, won => won);
         Assert.Equal(1, (await outbox.FindAsync(row.Key))!.Attempts);

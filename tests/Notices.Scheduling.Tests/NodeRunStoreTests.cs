@@ -3,27 +3,17 @@ using Notices.Core.Storage;
 namespace Notices.Scheduling.Tests;
 
 /// <summary>The node_runs table on SQLite and on PostgreSQL: the same claims win on both.</summary>
-public sealed class NodeRunStoreTests : IAsyncLifetime
+public sealed class NodeRunStoreTests : StoreTest
 {
     private static readonly DateOnly Node = new(2021, 6, 25);
     private static readonly DateTimeOffset Now = new(2021, 6, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromHours(2);
 
-    private TestStore? store;
     private NodeRunStore runs = null!;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (store is not null)
-            await store.DisposeAsync();
-    }
 
     private async Task UseAsync(string provider)
     {
-        store = await TestStore.CreateAsync(provider);
-        runs = new NodeRunStore(store.Database);
+        runs = new NodeRunStore((await CreateStoreAsync(provider)).Database);
         await runs.EnsureAsync();
     }
 
@@ -53,8 +43,8 @@ public sealed class NodeRunStoreTests : IAsyncLifetime
     {
         await UseAsync(provider);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(
-            () => new NodeRunStore(store!.Reopen()).TryBeginAsync(Node, "shili", false, Now, Lease, $"p{i}"))));
+        var claims = await Store.AtOnceAsync(8,
+            database => new NodeRunStore(database).TryBeginAsync(Node, "shili", false, Now, Lease, "any"));
 
         Assert.Single(claims, won => won);
         Assert.Equal(1, Assert.Single(await runs.ListAsync()).Attempts);

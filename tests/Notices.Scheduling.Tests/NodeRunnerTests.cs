@@ -8,28 +8,16 @@ namespace Notices.Scheduling.Tests;
 /// The runner's logic over a real store, SQLite and PostgreSQL, driven by a fake clock without
 /// Quartz.
 /// </summary>
-public sealed class NodeRunnerTests : IAsyncLifetime
+public sealed class NodeRunnerTests : StoreTest
 {
     private static readonly DateTimeOffset NewYear = new(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-
-    private TestStore? store;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (store is not null)
-            await store.DisposeAsync();
-    }
-
-    private async Task UseAsync(string provider) => store = await TestStore.CreateAsync(provider);
 
     [Theory]
     [StoreData(TestStore.Sqlite)]
     [StoreData(TestStore.Postgres)]
     public async Task SimulatedYear_RunsEachNodeOncePerDistrict_BulletinsInOrder(string provider)
     {
-        await UseAsync(provider);
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(NewYear);
         var work = new RecordingWork();
         var runner = await RunnerAsync(work, time);
@@ -48,7 +36,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
                 work.For(district).Where(r => r.Bulletin is not null).Select(r => r.Bulletin!.Kind));
         }
         Assert.Equal(16, work.Runs.Count);
-        var records = await new NodeRunStore(Store()).ListAsync();
+        var records = await new NodeRunStore(Store.Reopen()).ListAsync();
         Assert.All(records, r => Assert.Equal((NodeRunStore.Done, 1), (r.State, r.Attempts)));
     }
 
@@ -57,7 +45,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     [StoreData(TestStore.Postgres)]
     public async Task ServiceDownAcrossNodes_CatchesUpOnceAndLate_InDateOrder(string provider)
     {
-        await UseAsync(provider);
+        await CreateStoreAsync(provider);
         // Down from before 06-25 until 07-02 09:00: 06-25 and 06-30 were missed.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
@@ -72,7 +60,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         Assert.Equal(["2021-06-25/shili", "2021-06-25/d1", "2021-06-30/shili", "2021-06-30/d1"],
             ran.Select(n => n.ToString()));
         Assert.Equal(8, work.Runs.Count);
-        var late = (await new NodeRunStore(Store()).ListAsync()).Single(r => r.Node == new DateOnly(2021, 6, 25)
+        var late = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single(r => r.Node == new DateOnly(2021, 6, 25)
             && r.District == "shili");
         Assert.True(late.Started > ran[0].FireAt.AddDays(6), $"started {late.Started}");
     }
@@ -82,7 +70,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     [StoreData(TestStore.Postgres)]
     public async Task DoneNode_IsNotRedone_UnlessForced(string provider)
     {
-        await UseAsync(provider);
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
         var runner = await RunnerAsync(work, time);
@@ -94,7 +82,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
 
         Assert.Equal(2, work.For("shili").Count());
         Assert.True(work.For("shili").Last().Force);
-        var record = (await new NodeRunStore(Store()).ListAsync()).Single(r => r.District == "shili");
+        var record = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single(r => r.District == "shili");
         Assert.Equal((NodeRunStore.Done, 2), (record.State, record.Attempts));
     }
 
@@ -103,19 +91,19 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     [StoreData(TestStore.Postgres)]
     public async Task FailedNode_IsRecordedFailed_AndRunsAgainAtTheNextCatchUp(string provider)
     {
-        await UseAsync(provider);
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
         work.FailOnce[new DateOnly(2021, 3, 31)] = true;
         var runner = await RunnerAsync(work, time);
 
         await runner.RunDueAsync("shili", default);
-        var failed = (await new NodeRunStore(Store()).ListAsync()).Single();
+        var failed = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single();
         Assert.Equal(NodeRunStore.Failed, failed.State);
         Assert.Contains("failed on purpose", failed.Outcome);
 
         await runner.RunDueAsync("shili", default);
-        var done = (await new NodeRunStore(Store()).ListAsync()).Single();
+        var done = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single();
         Assert.Equal((NodeRunStore.Done, 2), (done.State, done.Attempts));
     }
 
@@ -124,7 +112,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     [StoreData(TestStore.Postgres)]
     public async Task TwoRunnersOnOneStore_RunEachNodeOnce(string provider)
     {
-        await UseAsync(provider);
+        await CreateStoreAsync(provider);
         // Two processes of a cluster, each with its own runner, share the node_runs table.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork { Delay = TimeSpan.FromMilliseconds(20) };
@@ -144,9 +132,9 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     [StoreData(TestStore.Postgres)]
     public async Task RunLeftRunningByADeadProcess_IsTakenOverAfterTheLease(string provider)
     {
-        await UseAsync(provider);
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
-        var runs = new NodeRunStore(Store());
+        var runs = new NodeRunStore(Store.Reopen());
         await runs.EnsureAsync();
         var node = new DateOnly(2021, 3, 31);
         Assert.True(await runs.TryBeginAsync(node, "shili", false, time.GetUtcNow(), TimeSpan.FromHours(2), "dead"));
@@ -161,13 +149,9 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         Assert.Single(work.Runs);
     }
 
-    // Each caller opens the store afresh, as a process of its own would.
-    private Database Store() =>
-        (store ?? throw new InvalidOperationException("call UseAsync first")).Reopen();
-
     private async Task<NodeRunner> RunnerAsync(RecordingWork work, TimeProvider time, string owner = "test")
     {
-        var runs = new NodeRunStore(Store());
+        var runs = new NodeRunStore(Store.Reopen());
         await runs.EnsureAsync();
         var options = new ScheduleOptions { InstanceId = owner };
         return new NodeRunner(NodeSchedule.Build(TestScheme.Create(), options), runs, work, time, options,

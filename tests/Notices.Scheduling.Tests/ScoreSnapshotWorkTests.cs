@@ -12,24 +12,14 @@ namespace Notices.Scheduling.Tests;
 /// store on SQLite and on PostgreSQL (Quartz keeps its own SQLite job store).
 /// </summary>
 [Collection("service")]
-public sealed class ScoreSnapshotWorkTests : IAsyncLifetime
+public sealed class ScoreSnapshotWorkTests : StoreTest
 {
-    private TestStore? test;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-            await test.DisposeAsync();
-    }
-
     [Theory]
     [StoreData(TestStore.Sqlite)]
     [StoreData(TestStore.Postgres)]
     public async Task SimulatedYear_Of2021_StoresOneSnapshotPerNode_WithTheScoreAvailableThen(string provider)
     {
-        test = await TestStore.CreateAsync(provider);
+        var test = await CreateStoreAsync(provider);
         var root = RepoRoot();
         var scheme = SchemeLoader.Load(Path.Combine(root, "seeds", "scheme-2021.yaml"));
         var store = test.Database;

@@ -44,7 +44,10 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Messages accepted (250), duplicates included.</summary>
     public int RawAccepted => Received.Count(m => m.Accepted);
 
-    /// <summary>The Message-ID (without angle brackets) of every message accepted, in arrival order.</summary>
+    /// <summary>
+    /// The Message-ID (without angle brackets) of every message accepted, in arrival order,
+    /// duplicates included.
+    /// </summary>
     public IReadOnlyList<string> MessageIds =>
         Received.Where(m => m.Accepted).Select(m => m.MessageId).ToList();
 

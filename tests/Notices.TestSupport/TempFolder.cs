@@ -22,7 +22,10 @@ public sealed class TempFolder : IDisposable
     /// <summary>The path of <paramref name="name"/> inside the folder; nothing is written.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <summary>Writes <paramref name="content"/> as UTF-8 to <paramref name="name"/>; returns its path.</summary>
+    /// <summary>
+    /// Writes <paramref name="content"/> as UTF-8 to <paramref name="name"/> in the folder and
+    /// returns its path.
+    /// </summary>
     public string File(string name, string content)
     {
         var path = File(name);

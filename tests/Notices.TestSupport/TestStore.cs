@@ -52,6 +52,13 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>The same store opened afresh, as another process would open it.</summary>
     public Database Reopen() => new(Database.Provider, Database.ConnectionString);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> <paramref name="count"/> times at once, each on the store
+    /// opened afresh, as that many processes of a cluster would; returns each one's result.
+    /// </summary>
+    public Task<T[]> AtOnceAsync<T>(int count, Func<Database, Task<T>> work) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => work(Reopen()))));
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -9,40 +9,26 @@ namespace Notices.Core.Tests.Storage;
 /// The evidence store on a SQLite file and on a PostgreSQL database of its own (when
 /// NOTICES_TEST_POSTGRES names a server): every test runs on both, so both behave the same.
 /// </summary>
-public sealed class EvidenceStoreTests : IAsyncLifetime
+public sealed class EvidenceStoreTests : StoreTest
 {
     private const string Header = "unit,item,fact,value,date,note,id,voids\n";
 
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2021, 6, 26, 9, 14, 0, TimeSpan.Zero));
-    private TestStore? test;
-    private EvidenceStore store = null!;
+    private EvidenceStore evidence = null!;
 
-    private TestStore Test => test ?? throw new InvalidOperationException("call UseAsync first");
+    private async Task UseAsync(string provider) =>
+        evidence = new EvidenceStore((await CreateStoreAsync(provider)).Database, time);
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-            await test.DisposeAsync();
-    }
-
-    private async Task UseAsync(string provider)
-    {
-        test = await TestStore.CreateAsync(provider);
-        store = new EvidenceStore(test.Database, time);
-    }
-
-    private string File(string name, string text) => Test.Folder.File(name, text);
+    private string File(string name, string text) => Store.Folder.File(name, text);
 
     private Task<ImportSummary> ImportAsync(params string[] paths) =>
-        store.ImportAsync(paths, Repo.Scheme2021, "王芳");
+        evidence.ImportAsync(paths, Repo.Scheme2021, "王芳");
 
     /// <summary>Rows in the store's two tables, read straight from the database.</summary>
     private async Task<(long Imports, long Records)> CountsAsync()
     {
-        await store.EnsureCreatedAsync();
-        await using var connection = await Test.Database.OpenAsync();
+        await evidence.EnsureCreatedAsync();
+        await using var connection = await Store.Database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT (SELECT COUNT(*) FROM evidence_imports), (SELECT COUNT(*) FROM evidence_records)";
@@ -62,7 +48,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
             + "新华,6.1,spot_check,1.5,2021-06-21,抽查,,\n");
 
         var summary = await ImportAsync(june);
-        var records = await store.LoadAsync();
+        var records = await evidence.LoadAsync();
 
         Assert.Equal(2, summary.Rows);
         Assert.Equal(new ImportedFile(june, 1, 2, 0), summary.Files.Single());
@@ -85,7 +71,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         var file = File("a.csv", Header + "城关,1.1,submitted,,2021-05-08,,,\n");
 
         await ImportAsync(file);
-        var history = await store.HistoryAsync();
+        var history = await evidence.HistoryAsync();
 
         var import = history.Single();
         Assert.Equal(("王芳", new DateTimeOffset(2021, 6, 26, 9, 14, 0, TimeSpan.Zero), file, 1),
@@ -105,7 +91,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         time.Advance(TimeSpan.FromDays(3));
 
         var e = await Assert.ThrowsAsync<NoticesRefusedException>(() =>
-            store.ImportAsync([copy], Repo.Scheme2021, "李明"));
+            evidence.ImportAsync([copy], Repo.Scheme2021, "李明"));
 
         Assert.Equal($"{copy} was already imported on 2021-06-26 09:14 UTC by 王芳 as {file} (import 1, "
             + "1 records); nothing was imported. To correct stored records, import a file whose voids "
@@ -120,10 +106,10 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
     {
         await UseAsync(provider);
         var file = File("june.csv", Header + "城关,1.2,submitted,,2021-06-20,,,\n");
-        var other = new EvidenceStore(Test.Reopen(), time);
+        var other = new EvidenceStore(Store.Reopen(), time);
 
         var results = await Task.WhenAll(
-            Outcome(store.ImportAsync([file], Repo.Scheme2021, "王芳")),
+            Outcome(evidence.ImportAsync([file], Repo.Scheme2021, "王芳")),
             Outcome(other.ImportAsync([file], Repo.Scheme2021, "李明")));
 
         Assert.Equal(["refused", "stored"], results.Order());
@@ -151,8 +137,11 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         // Every process of a cluster creates the tables it uses when it starts.
         await UseAsync(provider);
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(
-            _ => Task.Run(() => new EvidenceStore(Test.Reopen(), time).EnsureCreatedAsync())));
+        await Store.AtOnceAsync(6, async database =>
+        {
+            await new EvidenceStore(database, time).EnsureCreatedAsync();
+            return true;
+        });
 
         Assert.Equal((0, 0), await CountsAsync());
     }
@@ -201,7 +190,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
     {
         await UseAsync(provider);
         var good = File("good.csv", Header + "新华,1.1,submitted,,2021-05-09,,,\n");
-        var missing = Test.Folder.File("missing.csv");
+        var missing = Store.Folder.File("missing.csv");
 
         var e = await Assert.ThrowsAsync<ProblemException>(() => ImportAsync(good, missing));
 
@@ -221,7 +210,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         var summary = await ImportAsync(first, second);
 
         Assert.Equal([0, 1], summary.Files.Select(f => f.Withdrawals));
-        var scored = Scorer.Score(Repo.Scheme2021, await store.LoadAsync(), new DateOnly(2021, 4, 30));
+        var scored = Scorer.Score(Repo.Scheme2021, await evidence.LoadAsync(), new DateOnly(2021, 4, 30));
         var item = scored.Units.First(u => u.Unit.Id == "城关").Items.First(i => i.Item.Id == "2.1");
         Assert.Contains(item.Deductions, d => d.Fact == "unrecorded" && d.Points == 0.6m);
     }
@@ -247,7 +236,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
             $"{again}:4: voids: \"#1\" names no earlier record; voids must name the id of a record on an "
                 + "earlier line of this file or already stored (notices evidence list shows them)",
         ], e.Problems.Select(p => p.ToString()));
-        var listed = await store.ListAsync();
+        var listed = await evidence.ListAsync();
         Assert.Equal(["#3", "#4", null, null], listed.Select(s => s.WithdrawnBy));
     }
 
@@ -262,7 +251,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
             + "城关,6.1,spot_check,0.1,2021-12-21,,,\n"
             + "城关,6.1,late_info,10,2021-12-21,,,\n"));
 
-        var values = (await store.LoadAsync()).Select(r => r.Value).ToList();
+        var values = (await evidence.LoadAsync()).Select(r => r.Value).ToList();
 
         Assert.Equal([1.7m, 0.1m, 10m], values);
         Assert.Equal("0.1", values[1]!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -279,9 +268,9 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
             + "城关,2.1,unrecorded,1,2021-04-20,,,\n"
             + "新华,1.1,submitted,,2021-05-08,,,\n"));
 
-        Assert.Equal([1L, 2L], (await store.ListAsync(unit: "城关")).Select(s => s.Record.Source.Key));
-        Assert.Equal([1L, 3L], (await store.ListAsync(item: "1.1")).Select(s => s.Record.Source.Key));
-        Assert.Equal([2L], (await store.ListAsync("城关", "2.1")).Select(s => s.Record.Source.Key));
+        Assert.Equal([1L, 2L], (await evidence.ListAsync(unit: "城关")).Select(s => s.Record.Source.Key));
+        Assert.Equal([1L, 3L], (await evidence.ListAsync(item: "1.1")).Select(s => s.Record.Source.Key));
+        Assert.Equal([2L], (await evidence.ListAsync("城关", "2.1")).Select(s => s.Record.Source.Key));
     }
 
     [Theory]
@@ -293,16 +282,16 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await ImportAsync(File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n"));
         time.SetUtcNow(new DateTimeOffset(2021, 12, 22, 8, 0, 0, TimeSpan.Zero));
 
-        var withdrawal = await store.VoidAsync("P1", "已于12月19日公示", "李明");
+        var withdrawal = await evidence.VoidAsync("P1", "已于12月19日公示", "李明");
 
         Assert.Equal(("P1", "已于12月19日公示", 2L), (withdrawal.Voids, withdrawal.Note, withdrawal.Source.Key));
-        var history = await store.HistoryAsync();
+        var history = await evidence.HistoryAsync();
         Assert.Equal((EvidenceStore.VoidSource, "李明", (string?)null),
             (history[1].FileName, history[1].ImportedBy, history[1].Sha256));
-        var listed = await store.ListAsync();
+        var listed = await evidence.ListAsync();
         Assert.Equal("#2", listed[0].WithdrawnBy);
 
-        var card = Scorer.Score(Repo.Scheme2021, await store.LoadAsync(), new DateOnly(2021, 12, 25));
+        var card = Scorer.Score(Repo.Scheme2021, await evidence.LoadAsync(), new DateOnly(2021, 12, 25));
         var item = card.Units.First(u => u.Unit.Id == "城关").Items.First(i => i.Item.Id == "1.4");
         Assert.DoesNotContain(item.Deductions, d => d.Fact == "unpublished" && d.Points > 0);
     }
@@ -317,8 +306,8 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
             + "城关,1.4,unpublished,,2021-12-20,,,\n"
             + "新华,1.4,unpublished,,2021-12-20,,,\n"));
 
-        var first = await store.VoidAsync("#1", "误报", "李明");
-        var second = await store.VoidAsync("2", "误报", "李明");
+        var first = await evidence.VoidAsync("#1", "误报", "李明");
+        var second = await evidence.VoidAsync("2", "误报", "李明");
 
         Assert.Equal(("#1", "#2"), (first.Voids, second.Voids));
     }
@@ -332,7 +321,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await ImportAsync(File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n"));
 
         var e = await Assert.ThrowsAsync<NoticesRefusedException>(
-            () => store.VoidAsync("P9", "误报", "李明"));
+            () => evidence.VoidAsync("P9", "误报", "李明"));
 
         Assert.Equal("No stored record has the id or key \"P9\"; nothing was withdrawn. "
             + "notices evidence list shows ids and keys.", e.Message);
@@ -348,7 +337,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await ImportAsync(File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n,,,,,,,P1\n"));
 
         var e = await Assert.ThrowsAsync<NoticesRefusedException>(
-            () => store.VoidAsync("P1", "误报", "李明"));
+            () => evidence.VoidAsync("P1", "误报", "李明"));
 
         Assert.Equal("Record P1 is already withdrawn by #2; a record is withdrawn once.", e.Message);
         Assert.Equal((1, 2), await CountsAsync());
@@ -363,7 +352,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await ImportAsync(File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n,,,,,,W1,P1\n"));
 
         var e = await Assert.ThrowsAsync<NoticesRefusedException>(
-            () => store.VoidAsync("W1", "误报", "李明"));
+            () => evidence.VoidAsync("W1", "误报", "李明"));
 
         Assert.Equal("Record W1 is itself a withdrawal (of P1); it cannot be withdrawn. "
             + "Import the fact again if it should count.", e.Message);
@@ -377,7 +366,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await UseAsync(provider);
         await ImportAsync(File("a.csv", Header + "城关,1.4,unpublished,,2021-12-20,,P1,\n"));
 
-        await Assert.ThrowsAsync<NoticesRefusedException>(() => store.VoidAsync("P1", "  ", "李明"));
+        await Assert.ThrowsAsync<NoticesRefusedException>(() => evidence.VoidAsync("P1", "  ", "李明"));
         Assert.Equal((1, 1), await CountsAsync());
     }
 
@@ -389,7 +378,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await UseAsync(provider);
         await ImportAsync(File("a.csv", Header + "城关,1.1,submitted,,2021-05-08,,,\n"));
 
-        var reopened = new EvidenceStore(Test.Reopen(), time);
+        var reopened = new EvidenceStore(Store.Reopen(), time);
 
         Assert.Single(await reopened.LoadAsync());
     }
