@@ -6,7 +6,7 @@ namespace Notices.Cli.Tests;
 /// <summary>Runs the real <c>notices</c> program in a child process and captures what it prints.</summary>
 internal static class Cli
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Repository.Root;
 
     public static string Seed(string name) => Path.Combine(RepoRoot, "seeds", name);
 
@@ -51,14 +51,6 @@ internal static class Cli
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         return start;
-    }
-
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Notices.sln not found above the test folder");
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class ScoreSnapshotWorkTests : StoreTest
     public async Task SimulatedYear_Of2021_StoresOneSnapshotPerNode_WithTheScoreAvailableThen(string provider)
     {
         var test = await CreateStoreAsync(provider);
-        var root = RepoRoot();
+        var root = Repository.Root;
         var scheme = SchemeLoader.Load(Path.Combine(root, "seeds", "scheme-2021.yaml"));
         var store = test.Database;
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)));
@@ -65,13 +65,5 @@ public sealed class ScoreSnapshotWorkTests : StoreTest
         while (await reader.ReadAsync())
             available.Add($"{reader.GetString(0)}={reader.GetString(1)}");
         Assert.Equal(["2021-06-25=62", "2021-09-25=66", "2021-12-25=100"], available);
-    }
-
-    private static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Notices.sln not found above the tests");
     }
 }

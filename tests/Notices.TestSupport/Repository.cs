@@ -1,10 +1,14 @@
-namespace Notices.Documents.Tests;
+namespace Notices.TestSupport;
 
 /// <summary>Finds files of the repository (seeds, templates) from a test's output folder.</summary>
-internal static class Repo
+public static class Repository
 {
+    /// <summary>The folder holding Notices.sln.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>
+    /// The full path of <paramref name="relative"/> (seeds/scheme-2021.yaml) in the repository.
+    /// </summary>
     public static string Path(string relative) => System.IO.Path.Combine(Root, relative);
 
     private static string FindRoot()
@@ -12,6 +16,7 @@ internal static class Repo
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(System.IO.Path.Combine(folder.FullName, "Notices.sln")))
             folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Notices.sln not found above the test folder");
+        return folder?.FullName
+            ?? throw new InvalidOperationException("Notices.sln not found above the test's output folder");
     }
 }
