@@ -23,7 +23,7 @@ public sealed class SendCommandTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private Task<NoticesProgram.Run> Notices(IDictionary<string, string>? environment, params string[] args) =>
+    private Task<ProgramRun> Notices(IDictionary<string, string>? environment, params string[] args) =>
         NoticesProgram.RunAsync(
             folder.Path,
             environment ?? new Dictionary<string, string>(),

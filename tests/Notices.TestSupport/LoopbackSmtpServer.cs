@@ -52,13 +52,15 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         Received.Where(m => m.Accepted).Select(m => m.MessageId).ToList();
 
     /// <summary>Distinct Message-IDs accepted.</summary>
-    public int DistinctAccepted => Received.Where(m => m.Accepted).Select(m => m.MessageId).Distinct().Count();
+    public int DistinctAccepted => MessageIds.Distinct().Count();
 
     /// <summary>How many times a message with <paramref name="messageId"/> was accepted.</summary>
     public int AcceptedCount(string messageId) =>
         Received.Count(m => m.Accepted && m.MessageId == messageId.Trim('<', '>'));
 
-    /// <summary>Starts a server; with a certificate it offers STARTTLS; with a user it requires AUTH.</summary>
+    /// <summary>
+    /// Starts a server; with a certificate it offers STARTTLS; with a user it requires AUTH.
+    /// </summary>
     public static async Task<LoopbackSmtpServer> StartAsync(
         X509Certificate2? certificate = null, string? user = null, string? password = null)
     {

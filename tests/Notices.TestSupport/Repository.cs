@@ -14,7 +14,8 @@ public static class Repository
     private static string FindRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(System.IO.Path.Combine(folder.FullName, "Notices.sln")))
+        while (folder is not null
+            && !File.Exists(System.IO.Path.Combine(folder.FullName, "Notices.sln")))
             folder = folder.Parent;
         return folder?.FullName
             ?? throw new InvalidOperationException("Notices.sln not found above the test's output folder");

@@ -19,7 +19,8 @@ public sealed class StoreDataAttribute : DataAttribute
         if (provider is not (TestStore.Sqlite or TestStore.Postgres))
         {
             throw new ArgumentException(
-                $"\"{provider}\" is not a store; write \"{TestStore.Sqlite}\" or \"{TestStore.Postgres}\"",
+                $"\"{provider}\" is not a store; write \"{TestStore.Sqlite}\" or "
+                    + $"\"{TestStore.Postgres}\"",
                 nameof(provider));
         }
         Provider = provider;
