@@ -34,7 +34,7 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
         var clock = Stopwatch.StartNew();
         using var folder = new TempFolder();
         await using var pg = await PostgresDatabase.CreateAsync();
-        await using var smtp = await CountingSmtpServer.StartAsync();
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
 
         // Two districts sharing six street offices, and a year of evidence with every judged
         // score (the annual bulletin refuses to go out without them).

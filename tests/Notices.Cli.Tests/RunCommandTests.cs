@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 
 namespace Notices.Cli.Tests;
 
@@ -38,21 +37,10 @@ public sealed class RunCommandTests
     private static int Count(string text, string what) =>
         text.Split('\n').Count(line => line.Contains(what, StringComparison.Ordinal));
 
-    private static async Task<CliResult> RunUntilAsync(string folder, string line)
+    private static async Task<ProgramRun> RunUntilAsync(string folder, string line)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "notices.dll"));
-        foreach (var arg in new[] { "run", "--scheme", Cli.Seed("scheme-2021.yaml"), "--store", "data/notices.db" })
-            start.ArgumentList.Add(arg);
-        var inherited = start.Environment.Keys.Where(k => k.StartsWith("NOTICES__", StringComparison.Ordinal));
-        foreach (var key in inherited.ToList())
-            start.Environment.Remove(key);
+        var start = Cli.StartInfo(folder, new Dictionary<string, string>(),
+            ["run", "--scheme", Cli.Seed("scheme-2021.yaml"), "--store", "data/notices.db"]);
 
         using var process = Process.Start(start)!;
         var lines = new ConcurrentQueue<string>();
@@ -79,6 +67,6 @@ public sealed class RunCommandTests
             await kill.WaitForExitAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }
-        return new CliResult(process.ExitCode, await output, string.Join('\n', lines));
+        return new ProgramRun(process.ExitCode, await output, string.Join('\n', lines));
     }
 }

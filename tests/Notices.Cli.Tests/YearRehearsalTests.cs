@@ -23,7 +23,7 @@ public sealed partial class YearRehearsalTests(ITestOutputHelper log)
     public async Task AYearThroughAKillAndARestart_IssuesEachBulletinOnce_AndMailsEachMessageOnce()
     {
         using var folder = new TempFolder().WithSettings();
-        await using var smtp = await CountingSmtpServer.StartAsync();
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
         var import = await Cli.RunAsync(folder.Path, "evidence", "import", Cli.Seed("evidence-2021.csv"));
         Assert.Equal(0, import.ExitCode);
 

@@ -6,33 +6,22 @@ using SmtpServer.Protocol;
 namespace Notices.Delivery.Tests;
 
 /// <summary>The entry point the command and the scheduled job share, over each store.</summary>
-public sealed class BulletinDeliveryTests : IAsyncLifetime
+public sealed class BulletinDeliveryTests : StoreTest
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2021, 6, 25, 9, 0, 0, TimeSpan.Zero));
-    private readonly TempFolder folder = new();
-    private TestStore? store;
-
-    public static TheoryData<string> Providers() => TestStore.Providers();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (store is not null)
-            await store.DisposeAsync();
-        folder.Dispose();
-    }
 
     private async Task<BulletinDelivery> DeliveryAsync(string provider, SmtpSettings smtp)
     {
-        store = await TestStore.CreateAsync(provider);
+        var store = await CreateStoreAsync(provider);
         var templates = Path.GetDirectoryName(Samples.RepositoryTemplate)!;
-        Samples.Render(folder["output"]);
-        return new BulletinDelivery(store.Database, smtp, templates, folder["output"], time);
+        var output = store.Folder.File("output");
+        Samples.Render(output);
+        return new BulletinDelivery(store.Database, smtp, templates, output, time);
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Deliver_Twice_SendsEachMessageOnce_AndTheSecondRunOnlyReports(string provider)
     {
         await using var server = await LoopbackSmtpServer.StartAsync();
@@ -55,7 +44,8 @@ public sealed class BulletinDeliveryTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task SendDue_PicksUpWhatA4xxDeferred_OnceItsTimeHasCome(string provider)
     {
         await using var server = await LoopbackSmtpServer.StartAsync();

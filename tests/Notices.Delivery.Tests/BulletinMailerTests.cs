@@ -17,9 +17,9 @@ public sealed class BulletinMailerTests : IDisposable
 
     public BulletinMailerTests()
     {
-        outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
+        outbox = new Outbox(Database.Sqlite(folder.File("notices.db")), time);
         var template = MailTemplate.Load(Samples.RepositoryTemplate);
-        mailer = new BulletinMailer(outbox, template, folder["output"], "bureau.example");
+        mailer = new BulletinMailer(outbox, template, folder.File("output"), "bureau.example");
     }
 
     public void Dispose() => folder.Dispose();
@@ -51,7 +51,7 @@ public sealed class BulletinMailerTests : IDisposable
     [Fact]
     public async Task Queue_ARenderedBulletin_QueuesOneMessagePerRecipient_WithPdfAndDocxNamedByTitle()
     {
-        Samples.Render(folder["output"]);
+        Samples.Render(folder.File("output"));
 
         var queued = await mailer.QueueAsync(scheme, "half-year", Shili);
 
@@ -75,7 +75,7 @@ public sealed class BulletinMailerTests : IDisposable
     [Fact]
     public async Task Queue_TheSameBulletinAgain_QueuesNothingNew()
     {
-        Samples.Render(folder["output"]);
+        Samples.Render(folder.File("output"));
         var first = await mailer.QueueAsync(scheme, "half-year", Shili);
 
         var again = await mailer.QueueAsync(scheme, "half-year", Shili);
@@ -88,7 +88,7 @@ public sealed class BulletinMailerTests : IDisposable
     [Fact]
     public async Task Queue_ADraft_IsRefused_AndQueuesNothing()
     {
-        Samples.Render(folder["output"], draft: true);
+        Samples.Render(folder.File("output"), draft: true);
 
         var refused = await Assert.ThrowsAsync<NoticesRefusedException>(
             () => mailer.QueueAsync(scheme, "half-year", Shili));
@@ -110,7 +110,7 @@ public sealed class BulletinMailerTests : IDisposable
     [Fact]
     public async Task Queue_WhenThePdfIsMissing_IsRefused()
     {
-        var rendered = Samples.Render(folder["output"]);
+        var rendered = Samples.Render(folder.File("output"));
         File.Delete(Path.Combine(rendered, "bulletin.pdf"));
 
         var refused = await Assert.ThrowsAsync<NoticesRefusedException>(

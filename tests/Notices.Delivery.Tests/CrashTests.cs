@@ -21,8 +21,8 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 
     private async Task<(Outbox Outbox, IReadOnlyList<OutboxMessage> Rows)> QueueAsync(int count, int attachmentBytes)
     {
-        var outbox = new Outbox(Database.Sqlite(folder["notices.db"]), TimeProvider.System);
-        var attachment = folder["bulletin.pdf"];
+        var outbox = new Outbox(Database.Sqlite(folder.File("notices.db")), TimeProvider.System);
+        var attachment = folder.File("bulletin.pdf");
         var bytes = new byte[attachmentBytes];
         new Random(11).NextBytes(bytes);
         await File.WriteAllBytesAsync(attachment, bytes);
@@ -55,8 +55,8 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         var environment = new Dictionary<string, string> { ["NOTICES__Smtp__Password"] = Password };
         string[] arguments =
         [
-            folder["notices.db"], "127.0.0.1", server.Port.ToString(), ClaimTimeoutMs.ToString(),
-            folder["pickup"], "bulletins",
+            folder.File("notices.db"), "127.0.0.1", server.Port.ToString(), ClaimTimeoutMs.ToString(),
+            folder.File("pickup"), "bulletins",
         ];
         var outputs = new List<string>();
 
@@ -109,8 +109,8 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         const int count = 24;
         const int attachmentBytes = 1_500_000;
         var (outbox, rows) = await QueueAsync(count, attachmentBytes);
-        var pickup = folder["pickup"];
-        string[] arguments = [folder["notices.db"], "-", "0", ClaimTimeoutMs.ToString(), pickup];
+        var pickup = folder.File("pickup");
+        string[] arguments = [folder.File("notices.db"), "-", "0", ClaimTimeoutMs.ToString(), pickup];
 
         using (var child = ChildSender.Start(arguments))
         {

@@ -5,28 +5,13 @@ using Notices.Delivery.Tests.Support;
 namespace Notices.Delivery.Tests;
 
 /// <summary>The outbox on SQLite, and on PostgreSQL when NOTICES_TEST_POSTGRES names a server.</summary>
-public sealed class OutboxTests : IAsyncLifetime
+public sealed class OutboxTests : StoreTest
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2021, 6, 25, 9, 0, 0, TimeSpan.Zero));
-    private readonly List<TestStore> stores = [];
     private Outbox outbox = null!;
 
-    public static TheoryData<string> Providers() => TestStore.Providers();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var store in stores)
-            await store.DisposeAsync();
-    }
-
-    private async Task UseAsync(string provider)
-    {
-        var store = await TestStore.CreateAsync(provider);
-        stores.Add(store);
-        outbox = new Outbox(store.Database, time);
-    }
+    private async Task UseAsync(string provider) =>
+        outbox = new Outbox((await CreateStoreAsync(provider)).Database, time);
 
     private static NewMessage Message(string recipient = "chengguan@shili.example") => new(
         new BulletinKey(2021, "half-year", "shili"),
@@ -37,7 +22,8 @@ public sealed class OutboxTests : IAsyncLifetime
         [new MailAttachment("/x/bulletin.pdf", "通报.pdf")]);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Enqueue_SameBulletinAndRecipientTwice_QueuesOnceAndKeepsTheMessageId(string provider)
     {
         await UseAsync(provider);
@@ -54,7 +40,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Enqueue_SameBulletinToAnotherRecipient_QueuesASecondMessage(string provider)
     {
         await UseAsync(provider);
@@ -67,7 +54,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Claim_ARowAlreadyClaimed_IsRefusedToTheSecondSender(string provider)
     {
         await UseAsync(provider);
@@ -83,7 +71,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task ClaimedRow_WhoseSenderDied_IsDueAgainAfterTheClaimTimeout_WithTheSameMessageId(string provider)
     {
         await UseAsync(provider);
@@ -101,7 +90,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Deferred_IsNotDueBeforeItsNextAttemptTime(string provider)
     {
         await UseAsync(provider);
@@ -116,7 +106,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Retry_AFailedMessage_QueuesItAgainDueNow(string provider)
     {
         await UseAsync(provider);
@@ -134,7 +125,8 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Retry_AMessageThatIsNotFailed_IsRefused(string provider)
     {
         await UseAsync(provider);
@@ -145,6 +137,87 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.False(await outbox.RetryAsync(row.Key));
         Assert.False(await outbox.RetryAsync(999));
         Assert.Equal(OutboxState.Sent, (await outbox.FindAsync(row.Key))!.State);
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Enqueue_OneMessageByManyProcessesAtOnce_QueuesItOnce(string provider)
+    {
+        await UseAsync(provider);
+
+        var results = await Store.AtOnceAsync(6,
+            database => new Outbox(database, time).EnqueueAsync(Message(), "d"));
+
+        Assert.Single(results, r => r.Queued);
+        Assert.Single(results.Select(r => r.Message.MessageId).Distinct());
+        Assert.Single(await outbox.ListAsync());
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Claim_ByManySendersAtOnce_IsWonByOne(string provider)
+    {
+        await UseAsync(provider);
+        var (row, _) = await outbox.EnqueueAsync(Message(), "d");
+
+        var claims = await Store.AtOnceAsync(6,
+            database => new Outbox(database, time).ClaimAsync(row.Key, TimeSpan.FromMinutes(10)));
+
+        Assert.Single(claims, won => won);
+        Assert.Equal(1, (await outbox.FindAsync(row.Key))!.Attempts);
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Release_GivesAClaimBackDueNow_WithoutCountingTheAttempt(string provider)
+    {
+        await UseAsync(provider);
+        var (row, _) = await outbox.EnqueueAsync(Message(), "d");
+        await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(await outbox.ReleaseAsync(row.Key));
+        Assert.False(await outbox.ReleaseAsync(row.Key));
+
+        var released = Assert.Single(await outbox.DueAsync());
+        Assert.Equal((OutboxState.Queued, 0, time.GetUtcNow()),
+            (released.State, released.Attempts, released.NextAttemptAt));
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task ListAndDue_OfOneBulletin_LeaveOtherBulletinsOut(string provider)
+    {
+        await UseAsync(provider);
+        var q3 = new BulletinKey(2021, "q3", "shili");
+        await outbox.EnqueueAsync(Message(), "d");
+        await outbox.EnqueueAsync(Message() with { Bulletin = q3 }, "d");
+
+        Assert.Equal([q3], (await outbox.ListAsync(q3)).Select(m => m.Bulletin));
+        Assert.Equal([q3], (await outbox.DueAsync(q3)).Select(m => m.Bulletin));
+        Assert.Equal(2, (await outbox.DueAsync()).Count);
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task Sent_KeepsTheReplyAndWhen_ReadBackExactly(string provider)
+    {
+        await UseAsync(provider);
+        time.Advance(TimeSpan.FromTicks(1234567));
+        var (row, _) = await outbox.EnqueueAsync(Message(), "d");
+        await outbox.ClaimAsync(row.Key, TimeSpan.FromMinutes(10));
+
+        Assert.True(await outbox.MarkSentAsync(row.Key, "250 2.0.0 queued as 通报"));
+
+        var sent = await outbox.FindAsync(row.Key);
+        Assert.Equal((OutboxState.Sent, "250 2.0.0 queued as 通报", time.GetUtcNow(), time.GetUtcNow()),
+            (sent!.State, sent.LastReply, sent.SentAt, sent.CreatedAt));
+        Assert.Empty(await outbox.DueAsync());
     }
 
     [Theory]

@@ -17,24 +17,24 @@ public sealed class PickupFolderTests : IDisposable
     [Fact]
     public async Task WithNoServer_EachMessageIsAnEmlFile_ReadableWithItsAttachments_AndMarkedSent()
     {
-        var outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
-        Samples.Render(folder["output"]);
+        var outbox = new Outbox(Database.Sqlite(folder.File("notices.db")), time);
+        Samples.Render(folder.File("output"));
         var template = MailTemplate.Load(Samples.RepositoryTemplate);
-        var mailer = new BulletinMailer(outbox, template, folder["output"], "bureau.example");
+        var mailer = new BulletinMailer(outbox, template, folder.File("output"), "bureau.example");
         var scheme = Samples.Scheme();
         await mailer.QueueAsync(scheme, "half-year", scheme.Districts[0]);
-        var sender = new MailSender(outbox, new SmtpSettings { PickupFolder = folder["pickup"] }, time);
+        var sender = new MailSender(outbox, new SmtpSettings { PickupFolder = folder.File("pickup") }, time);
 
         var outcomes = await sender.SendDueAsync();
 
         Assert.All(outcomes, o => Assert.Equal(SendResult.Sent, o.Result));
-        var files = Directory.GetFiles(folder["pickup"]);
+        var files = Directory.GetFiles(folder.File("pickup"));
         Assert.Equal(5, files.Length);
         Assert.All(files, f => Assert.EndsWith(".eml", f, StringComparison.Ordinal));
         foreach (var row in await outbox.ListAsync())
         {
             Assert.Equal(OutboxState.Sent, row.State);
-            var file = Path.Combine(folder["pickup"], MailSender.PickupFileName(row));
+            var file = Path.Combine(folder.File("pickup"), MailSender.PickupFileName(row));
             using var message = await MimeMessage.LoadAsync(file);
             Assert.Equal(row.MessageId.Trim('<', '>'), message.MessageId);
             Assert.Equal(row.Recipient, message.To.Mailboxes.Single().Address);
@@ -45,25 +45,25 @@ public sealed class PickupFolderTests : IDisposable
         }
 
         Assert.Empty(await sender.SendDueAsync());
-        Assert.Equal(5, Directory.GetFiles(folder["pickup"]).Length);
+        Assert.Equal(5, Directory.GetFiles(folder.File("pickup")).Length);
     }
 
     [Fact]
     public async Task AttachmentGoneBeforeSending_MarksTheMessageFailed_SayingToRenderAgain()
     {
-        var outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
+        var outbox = new Outbox(Database.Sqlite(folder.File("notices.db")), time);
         var (row, _) = await outbox.EnqueueAsync(
             new NewMessage(
                 new BulletinKey(2021, "half-year", "shili"), "a@shili.example", "甲", "通报", "正文",
-                [new MailAttachment(folder["gone.pdf"], "通报.pdf")]),
+                [new MailAttachment(folder.File("gone.pdf"), "通报.pdf")]),
             "d");
-        var sender = new MailSender(outbox, new SmtpSettings { PickupFolder = folder["pickup"] }, time);
+        var sender = new MailSender(outbox, new SmtpSettings { PickupFolder = folder.File("pickup") }, time);
 
         var outcome = Assert.Single(await sender.SendDueAsync());
 
         Assert.Equal(SendResult.Failed, outcome.Result);
         Assert.Contains("render the bulletin again", outcome.Reply, StringComparison.Ordinal);
         Assert.Equal(OutboxState.Failed, (await outbox.FindAsync(row.Key))!.State);
-        Assert.Empty(Directory.GetFiles(folder["pickup"]));
+        Assert.Empty(Directory.GetFiles(folder.File("pickup")));
     }
 }

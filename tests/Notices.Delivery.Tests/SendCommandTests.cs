@@ -17,13 +17,13 @@ public sealed class SendCommandTests : IDisposable
     {
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Samples.RepositoryTemplate))!;
         scheme = Path.Combine(root, "seeds", "scheme-2021.yaml");
-        Directory.CreateDirectory(folder["templates"]);
-        File.Copy(Samples.RepositoryTemplate, folder["templates/mail.txt"]);
+        Directory.CreateDirectory(folder.File("templates"));
+        File.Copy(Samples.RepositoryTemplate, folder.File("templates/mail.txt"));
     }
 
     public void Dispose() => folder.Dispose();
 
-    private Task<NoticesProgram.Run> Notices(IDictionary<string, string>? environment, params string[] args) =>
+    private Task<ProgramRun> Notices(IDictionary<string, string>? environment, params string[] args) =>
         NoticesProgram.RunAsync(
             folder.Path,
             environment ?? new Dictionary<string, string>(),
@@ -31,7 +31,7 @@ public sealed class SendCommandTests : IDisposable
 
     private void Render(bool draft = false)
     {
-        var rendered = Samples.Render(folder["output"], draft);
+        var rendered = Samples.Render(folder.File("output"), draft);
         var manifest = Path.Combine(rendered, BulletinManifest.FileName);
         Assert.True(File.Exists(manifest));
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
@@ -53,7 +53,7 @@ public sealed class SendCommandTests : IDisposable
             "大连市住房和城乡建设局 <wuye@zjj.example>: sent", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(6, second.Out.Split('\n').Count(l => l.Contains("not sent again", StringComparison.Ordinal)));
-        Assert.Equal(6, Directory.GetFiles(folder["output/mail-pickup"], "*.eml").Length);
+        Assert.Equal(6, Directory.GetFiles(folder.File("output/mail-pickup"), "*.eml").Length);
 
         var outbox = await Notices(null, "outbox");
         Assert.Equal(0, outbox.ExitCode);
@@ -100,7 +100,7 @@ public sealed class SendCommandTests : IDisposable
         Assert.All(server.Received, r => Assert.Equal("bulletins", r.User));
         foreach (var text in new[] { send.Out, send.Error, outbox.Out, outbox.Error })
             Assert.DoesNotContain(Password, text, StringComparison.Ordinal);
-        foreach (var file in Directory.GetFiles(folder["data"]))
+        foreach (var file in Directory.GetFiles(folder.File("data")))
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);

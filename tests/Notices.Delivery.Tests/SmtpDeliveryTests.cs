@@ -20,16 +20,16 @@ public sealed class SmtpDeliveryTests : IDisposable
 
     public SmtpDeliveryTests()
     {
-        outbox = new Outbox(Database.Sqlite(folder["notices.db"]), time);
+        outbox = new Outbox(Database.Sqlite(folder.File("notices.db")), time);
     }
 
     public void Dispose() => folder.Dispose();
 
     private async Task<IReadOnlyList<OutboxMessage>> QueueBulletinAsync()
     {
-        Samples.Render(folder["output"]);
+        Samples.Render(folder.File("output"));
         var mailer = new BulletinMailer(
-            outbox, MailTemplate.Load(Samples.RepositoryTemplate), folder["output"], "bureau.example");
+            outbox, MailTemplate.Load(Samples.RepositoryTemplate), folder.File("output"), "bureau.example");
         var scheme = Samples.Scheme();
         var queued = await mailer.QueueAsync(scheme, "half-year", scheme.Districts[0]);
         return queued.Select(q => q.Message).ToList();
@@ -108,7 +108,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         using var certificate = Certificates.SelfSigned();
         await using var server = await LoopbackSmtpServer.StartAsync(certificate, "bulletins", Password);
         var queued = await QueueBulletinAsync();
-        var secret = folder["smtp-password"];
+        var secret = folder.File("smtp-password");
         await File.WriteAllTextAsync(secret, Password + "\n");
 
         var outcomes = await Sender(server, s =>

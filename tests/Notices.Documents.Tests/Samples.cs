@@ -10,10 +10,10 @@ namespace Notices.Documents.Tests;
 internal static class Samples
 {
     private static readonly Lazy<Scheme> SeedScheme =
-        new(() => SchemeLoader.Load(Repo.Path("seeds/scheme-2021.yaml")));
+        new(() => SchemeLoader.Load(Repository.Path("seeds/scheme-2021.yaml")));
 
     private static readonly Lazy<IReadOnlyList<EvidenceRecord>> SeedEvidence =
-        new(() => ReadEvidence(Repo.Path("seeds/evidence-2021.csv")));
+        new(() => ReadEvidence(Repository.Path("seeds/evidence-2021.csv")));
 
     public static Scheme Scheme => SeedScheme.Value;
 
@@ -29,7 +29,7 @@ internal static class Samples
     {
         var node = Node(kind);
         return new BulletinRequest(Scheme, District, Scorer.Score(Scheme, Evidence, node.Date),
-            BulletinInfo.For(Scheme, District, node), templates ?? Repo.Path("templates"), draft);
+            BulletinInfo.For(Scheme, District, node), templates ?? Repository.Path("templates"), draft);
     }
 
     /// <summary>

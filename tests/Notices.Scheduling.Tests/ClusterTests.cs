@@ -18,26 +18,6 @@ public sealed class ClusterTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [PostgresFact]
-    public async Task NodeRunStore_OnPostgres_ClaimsEachNodeOnce_AndRedoesOnlyWhenForced()
-    {
-        await using var pg = await PostgresDatabase.CreateAsync();
-        var runs = new NodeRunStore(pg.Store);
-        await runs.EnsureAsync();
-        var node = new DateOnly(2021, 6, 25);
-        var now = new DateTimeOffset(2021, 6, 25, 10, 0, 0, TimeSpan.Zero);
-        var lease = TimeSpan.FromHours(2);
-
-        Assert.True(await runs.TryBeginAsync(node, "shili", false, now, lease, "one"));
-        Assert.False(await runs.TryBeginAsync(node, "shili", false, now, lease, "two"));
-        await runs.CompleteAsync(node, "shili", now.AddSeconds(3), "2 files, 4 messages");
-        Assert.False(await runs.TryBeginAsync(node, "shili", false, now, lease, "two"));
-        Assert.True(await runs.TryBeginAsync(node, "shili", true, now.AddDays(1), lease, "two"));
-
-        var record = Assert.Single(await runs.ListAsync());
-        Assert.Equal((NodeRunStore.Running, 2, "two"), (record.State, record.Attempts, record.Owner));
-    }
-
-    [PostgresFact]
     public async Task TwoHostsInACluster_OneStoppedMidYear_RunEachNodeOnce()
     {
         await using var pg = await PostgresDatabase.CreateAsync();

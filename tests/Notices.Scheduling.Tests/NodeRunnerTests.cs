@@ -4,18 +4,20 @@ using Notices.Core.Storage;
 
 namespace Notices.Scheduling.Tests;
 
-/// <summary>The runner's logic over a real SQLite store, driven by a fake clock without Quartz.</summary>
-public sealed class NodeRunnerTests : IDisposable
+/// <summary>
+/// The runner's logic over a real store, SQLite and PostgreSQL, driven by a fake clock without
+/// Quartz.
+/// </summary>
+public sealed class NodeRunnerTests : StoreTest
 {
     private static readonly DateTimeOffset NewYear = new(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly TempFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
-    [Fact]
-    public async Task SimulatedYear_RunsEachNodeOncePerDistrict_BulletinsInOrder()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task SimulatedYear_RunsEachNodeOncePerDistrict_BulletinsInOrder(string provider)
     {
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(NewYear);
         var work = new RecordingWork();
         var runner = await RunnerAsync(work, time);
@@ -34,13 +36,16 @@ public sealed class NodeRunnerTests : IDisposable
                 work.For(district).Where(r => r.Bulletin is not null).Select(r => r.Bulletin!.Kind));
         }
         Assert.Equal(16, work.Runs.Count);
-        var records = await new NodeRunStore(Store()).ListAsync();
+        var records = await new NodeRunStore(Store.Reopen()).ListAsync();
         Assert.All(records, r => Assert.Equal((NodeRunStore.Done, 1), (r.State, r.Attempts)));
     }
 
-    [Fact]
-    public async Task ServiceDownAcrossNodes_CatchesUpOnceAndLate_InDateOrder()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task ServiceDownAcrossNodes_CatchesUpOnceAndLate_InDateOrder(string provider)
     {
+        await CreateStoreAsync(provider);
         // Down from before 06-25 until 07-02 09:00: 06-25 and 06-30 were missed.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
@@ -55,14 +60,17 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Equal(["2021-06-25/shili", "2021-06-25/d1", "2021-06-30/shili", "2021-06-30/d1"],
             ran.Select(n => n.ToString()));
         Assert.Equal(8, work.Runs.Count);
-        var late = (await new NodeRunStore(Store()).ListAsync()).Single(r => r.Node == new DateOnly(2021, 6, 25)
+        var late = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single(r => r.Node == new DateOnly(2021, 6, 25)
             && r.District == "shili");
         Assert.True(late.Started > ran[0].FireAt.AddDays(6), $"started {late.Started}");
     }
 
-    [Fact]
-    public async Task DoneNode_IsNotRedone_UnlessForced()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task DoneNode_IsNotRedone_UnlessForced(string provider)
     {
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
         var runner = await RunnerAsync(work, time);
@@ -74,31 +82,37 @@ public sealed class NodeRunnerTests : IDisposable
 
         Assert.Equal(2, work.For("shili").Count());
         Assert.True(work.For("shili").Last().Force);
-        var record = (await new NodeRunStore(Store()).ListAsync()).Single(r => r.District == "shili");
+        var record = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single(r => r.District == "shili");
         Assert.Equal((NodeRunStore.Done, 2), (record.State, record.Attempts));
     }
 
-    [Fact]
-    public async Task FailedNode_IsRecordedFailed_AndRunsAgainAtTheNextCatchUp()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task FailedNode_IsRecordedFailed_AndRunsAgainAtTheNextCatchUp(string provider)
     {
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork();
         work.FailOnce[new DateOnly(2021, 3, 31)] = true;
         var runner = await RunnerAsync(work, time);
 
         await runner.RunDueAsync("shili", default);
-        var failed = (await new NodeRunStore(Store()).ListAsync()).Single();
+        var failed = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single();
         Assert.Equal(NodeRunStore.Failed, failed.State);
         Assert.Contains("failed on purpose", failed.Outcome);
 
         await runner.RunDueAsync("shili", default);
-        var done = (await new NodeRunStore(Store()).ListAsync()).Single();
+        var done = (await new NodeRunStore(Store.Reopen()).ListAsync()).Single();
         Assert.Equal((NodeRunStore.Done, 2), (done.State, done.Attempts));
     }
 
-    [Fact]
-    public async Task TwoRunnersOnOneStore_RunEachNodeOnce()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task TwoRunnersOnOneStore_RunEachNodeOnce(string provider)
     {
+        await CreateStoreAsync(provider);
         // Two processes of a cluster, each with its own runner, share the node_runs table.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var work = new RecordingWork { Delay = TimeSpan.FromMilliseconds(20) };
@@ -113,11 +127,14 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Equal(8, work.Runs.Distinct().Count());
     }
 
-    [Fact]
-    public async Task RunLeftRunningByADeadProcess_IsTakenOverAfterTheLease()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task RunLeftRunningByADeadProcess_IsTakenOverAfterTheLease(string provider)
     {
+        await CreateStoreAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
-        var runs = new NodeRunStore(Store());
+        var runs = new NodeRunStore(Store.Reopen());
         await runs.EnsureAsync();
         var node = new DateOnly(2021, 3, 31);
         Assert.True(await runs.TryBeginAsync(node, "shili", false, time.GetUtcNow(), TimeSpan.FromHours(2), "dead"));
@@ -132,11 +149,9 @@ public sealed class NodeRunnerTests : IDisposable
         Assert.Single(work.Runs);
     }
 
-    private Database Store() => Database.Sqlite(folder.File("notices.db"));
-
     private async Task<NodeRunner> RunnerAsync(RecordingWork work, TimeProvider time, string owner = "test")
     {
-        var runs = new NodeRunStore(Store());
+        var runs = new NodeRunStore(Store.Reopen());
         await runs.EnsureAsync();
         var options = new ScheduleOptions { InstanceId = owner };
         return new NodeRunner(NodeSchedule.Build(TestScheme.Create(), options), runs, work, time, options,

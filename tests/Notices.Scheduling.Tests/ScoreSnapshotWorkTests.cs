@@ -7,27 +7,29 @@ using Notices.Core.Storage;
 
 namespace Notices.Scheduling.Tests;
 
-/// <summary>The default node work over the 2021 scheme and its sample evidence, on the service.</summary>
+/// <summary>
+/// The default node work over the 2021 scheme and its sample evidence, on the service, with the
+/// store on SQLite and on PostgreSQL (Quartz keeps its own SQLite job store).
+/// </summary>
 [Collection("service")]
-public sealed class ScoreSnapshotWorkTests : IDisposable
+public sealed class ScoreSnapshotWorkTests : StoreTest
 {
-    private readonly TempFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
-    [Fact]
-    public async Task SimulatedYear_Of2021_StoresOneSnapshotPerNode_WithTheScoreAvailableThen()
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task SimulatedYear_Of2021_StoresOneSnapshotPerNode_WithTheScoreAvailableThen(string provider)
     {
-        var root = RepoRoot();
+        var test = await CreateStoreAsync(provider);
+        var root = Repository.Root;
         var scheme = SchemeLoader.Load(Path.Combine(root, "seeds", "scheme-2021.yaml"));
-        var store = Database.Sqlite(folder.File("notices.db"));
+        var store = test.Database;
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)));
         await new EvidenceStore(store, time).ImportAsync(
             [Path.Combine(root, "seeds", "evidence-2021.csv")], scheme, "test");
         var work = new ScoreSnapshotWork(scheme, store, time);
         var options = new ScheduleOptions
         {
-            JobStorePath = folder.File("quartz.db"),
+            JobStorePath = test.Folder.File("quartz.db"),
             SchedulerName = "snapshots-" + Guid.NewGuid().ToString("N"),
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -63,13 +65,5 @@ public sealed class ScoreSnapshotWorkTests : IDisposable
         while (await reader.ReadAsync())
             available.Add($"{reader.GetString(0)}={reader.GetString(1)}");
         Assert.Equal(["2021-06-25=62", "2021-09-25=66", "2021-12-25=100"], available);
-    }
-
-    private static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Notices.sln not found above the tests");
     }
 }

@@ -11,6 +11,9 @@ namespace Notices.Core.Storage;
 /// </summary>
 public sealed class Database
 {
+    // The advisory lock key that EnsureAsync takes on PostgreSQL ("notices" in ASCII).
+    private const long SchemaLock = 0x6E6F7469636573;
+
     public Database(StoreProvider provider, string connectionString)
     {
         Provider = provider;
@@ -62,11 +65,23 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Runs <paramref name="ddl"/> (statements separated by ';') in one transaction.</summary>
+    /// <summary>
+    /// Runs <paramref name="ddl"/> (statements separated by ';') in one transaction, one process
+    /// at a time: PostgreSQL's CREATE ... IF NOT EXISTS fails (23505 on pg_type) when two
+    /// sessions create the same table at once, as the processes of a cluster do when they start.
+    /// </summary>
     public async Task EnsureAsync(string ddl, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (Provider == StoreProvider.Postgres)
+        {
+            // Held until the transaction ends; SQLite's write lock already serialises DDL.
+            await using var gate = connection.CreateCommand();
+            gate.Transaction = transaction;
+            gate.CommandText = $"SELECT pg_advisory_xact_lock({SchemaLock})";
+            await gate.ExecuteNonQueryAsync(cancellationToken);
+        }
         foreach (var statement in
             ddl.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -10,7 +10,7 @@ public static class Samples
     public const string Title = "关于2021年上半年街道办事处居住小区管理工作考核情况的通报";
     public const string Number = "示政办发〔2021〕12号";
 
-    public static string RepositoryTemplate => Path.Combine(RepositoryRoot(), "templates", "mail.txt");
+    public static string RepositoryTemplate => Repository.Path(Path.Combine("templates", "mail.txt"));
 
     public static Scheme Scheme(IReadOnlyList<Unit>? units = null)
     {
@@ -77,13 +77,5 @@ public static class Samples
         };
         File.WriteAllText(Path.Combine(folder, BulletinManifest.FileName), JsonSerializer.Serialize(manifest));
         return folder;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Notices.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Notices.sln not found above the tests");
     }
 }

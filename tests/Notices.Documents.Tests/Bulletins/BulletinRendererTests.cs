@@ -101,7 +101,7 @@ public sealed class BulletinRendererTests
     {
         using var folder = new TempFolder();
         using var templates = new TempFolder();
-        foreach (var file in Directory.GetFiles(Repo.Path("templates")))
+        foreach (var file in Directory.GetFiles(Repository.Path("templates")))
             File.Copy(file, templates.File(Path.GetFileName(file)));
         File.WriteAllText(templates.File("q3.md"), "---\nissuer: x\n---\n# 标题\n\n{{ scorecard.unts[0].name }}\n");
 

@@ -9,7 +9,7 @@ internal static class GoldenFile
 {
     public static void Check(string name, string actual)
     {
-        var path = Repo.Path(System.IO.Path.Combine("tests", "Notices.Documents.Tests", "Golden", name));
+        var path = Repository.Path(System.IO.Path.Combine("tests", "Notices.Documents.Tests", "Golden", name));
         if (Environment.GetEnvironmentVariable("NOTICES_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);

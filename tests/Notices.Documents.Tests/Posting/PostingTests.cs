@@ -22,7 +22,7 @@ public sealed class PostingTests
         var node = scheme.FindBulletin("half-year")!;
         var card = Scorer.Score(scheme, Samples.Evidence, node.Date);
         return new BulletinRequest(scheme, hostileDistrict, card, BulletinInfo.For(scheme, hostileDistrict, node),
-            Repo.Path("templates"));
+            Repository.Path("templates"));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
-namespace Notices.Cli.Tests.Support;
+using Xunit;
+
+namespace Notices.TestSupport;
 
 /// <summary>
 /// A test that needs a PostgreSQL server: NOTICES_TEST_POSTGRES holds a connection string whose
@@ -12,9 +14,13 @@ public sealed class PostgresFactAttribute : FactAttribute
     public const string Variable = "NOTICES_TEST_POSTGRES";
 
     /// <summary>Skips the test when the variable is absent.</summary>
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"{Variable} is not set: no PostgreSQL server for this test";
-    }
+    public PostgresFactAttribute() => Skip = SkipReason;
+
+    /// <summary>The server's connection string, or null when none is configured.</summary>
+    public static string? Server =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server ? server : null;
+
+    /// <summary>Why a PostgreSQL test does not run here, or null when it does.</summary>
+    public static string? SkipReason =>
+        Server is null ? $"{Variable} is not set: no PostgreSQL server for this test" : null;
 }

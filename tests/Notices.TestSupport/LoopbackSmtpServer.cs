@@ -9,12 +9,12 @@ using SmtpServer.Authentication;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Notices.Delivery.Tests.Support;
+namespace Notices.TestSupport;
 
 /// <summary>
 /// A real SMTP server (SmtpServer 11.1.0) on 127.0.0.1 and a free port. Its own message store
 /// records every message it is handed, by Message-ID, and can answer DATA with any reply
-/// after any delay: the evidence the delivery tests count.
+/// after any delay: the evidence the delivery, cluster and year tests count.
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
@@ -44,14 +44,23 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Messages accepted (250), duplicates included.</summary>
     public int RawAccepted => Received.Count(m => m.Accepted);
 
+    /// <summary>
+    /// The Message-ID (without angle brackets) of every message accepted, in arrival order,
+    /// duplicates included.
+    /// </summary>
+    public IReadOnlyList<string> MessageIds =>
+        Received.Where(m => m.Accepted).Select(m => m.MessageId).ToList();
+
     /// <summary>Distinct Message-IDs accepted.</summary>
-    public int DistinctAccepted => Received.Where(m => m.Accepted).Select(m => m.MessageId).Distinct().Count();
+    public int DistinctAccepted => MessageIds.Distinct().Count();
 
     /// <summary>How many times a message with <paramref name="messageId"/> was accepted.</summary>
     public int AcceptedCount(string messageId) =>
         Received.Count(m => m.Accepted && m.MessageId == messageId.Trim('<', '>'));
 
-    /// <summary>Starts a server; with a certificate it offers STARTTLS; with a user it requires AUTH.</summary>
+    /// <summary>
+    /// Starts a server; with a certificate it offers STARTTLS; with a user it requires AUTH.
+    /// </summary>
     public static async Task<LoopbackSmtpServer> StartAsync(
         X509Certificate2? certificate = null, string? user = null, string? password = null)
     {
