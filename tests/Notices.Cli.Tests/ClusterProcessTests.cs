@@ -222,7 +222,7 @@ public sealed partial class ClusterProcessTests(ITestOutputHelper log)
         var clock = Stopwatch.StartNew();
         using var folder = new TempFolder();
         await using var pg = await PostgresDatabase.CreateAsync();
-        await using var smtp = await CountingSmtpServer.StartAsync();
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
 
         // The first process's mail relay accepts connections and never answers: its half-year
         // node hangs while connecting, before any message is claimed, and is killed there.
