@@ -11,6 +11,9 @@ namespace Notices.Core.Samples;
 /// </summary>
 public static class CityGenerator
 {
+    /// <summary>One finding in this many is withdrawn by a later row.</summary>
+    public const int WithdrawnEvery = 200;
+
     private static readonly string[] DistrictNames =
     [
         "东城", "西城", "南山", "北湖", "中山", "河西",
@@ -68,7 +71,9 @@ public static class CityGenerator
     /// <summary>
     /// Writes about <paramref name="rows"/> evidence rows for every unit of <paramref name="scheme"/>:
     /// each report handed in (mostly on time, some late, a few never), judged scores for every
-    /// judged rule, and the remaining rows as findings spread over the year.
+    /// judged rule, and the remaining rows as findings spread over the year, of which one in
+    /// <see cref="WithdrawnEvery"/> carries an id and is withdrawn at the end of the file, as
+    /// a clerk's corrections are.
     /// </summary>
     public static void WriteEvidence(Scheme scheme, int rows, int seed, TextWriter output)
     {
@@ -82,6 +87,7 @@ public static class CityGenerator
         var perUnit = Math.Max(1, rows / scheme.Units.Count);
         var written = 0;
         var yearStart = new DateOnly(scheme.Year, 1, 1);
+        var withdrawn = new List<string>();
 
         foreach (var unit in scheme.Units)
         {
@@ -119,10 +125,19 @@ public static class CityGenerator
                 var value = rule.Kind == FactKind.Count && random.Next(4) == 0
                     ? random.Next(2, 4).ToString(CultureInfo.InvariantCulture)
                     : "";
-                Row(output, unit.Id, item.Id, rule.Fact, value, date, "");
+                var id = "";
+                if (random.Next(WithdrawnEvery) == 0)
+                {
+                    id = $"{unit.Id}-{written - start + 1}";
+                    withdrawn.Add(id);
+                }
+                Row(output, unit.Id, item.Id, rule.Fact, value, date, "", id);
                 written++;
             }
         }
+
+        foreach (var id in withdrawn)
+            output.WriteLine($",,,,,核实有误，撤销,,{id}");
     }
 
     private static string DistrictName(int index) =>
@@ -134,10 +149,10 @@ public static class CityGenerator
     private static DateOnly Clamp(DateOnly date, int year) =>
         date.Year > year ? new DateOnly(year, 12, 31) : date;
 
-    private static void Row(
-        TextWriter output, string unit, string item, string fact, string value, DateOnly date, string note) =>
+    private static void Row(TextWriter output, string unit, string item, string fact, string value,
+        DateOnly date, string note, string id = "") =>
         output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture, $"{unit},{item},{fact},{value},{date:yyyy-MM-dd},{note},,"));
+            CultureInfo.InvariantCulture, $"{unit},{item},{fact},{value},{date:yyyy-MM-dd},{note},{id},"));
 
     private static string Number(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -13,14 +13,31 @@ public static class Scorer
     /// <param name="scheme">The year's scheme.</param>
     /// <param name="records">Every record, withdrawals included, in file or import order.</param>
     /// <param name="asOf">Only facts dated on or before this day count.</param>
-    public static Scorecard Score(Scheme scheme, IEnumerable<EvidenceRecord> records, DateOnly asOf)
+    public static Scorecard Score(Scheme scheme, IEnumerable<EvidenceRecord> records, DateOnly asOf) =>
+        Score(scheme, records, asOf, scheme.Districts);
+
+    /// <summary>
+    /// Scores one district's units, with the scores and ranks that scoring every district gives
+    /// them (ranks are within a district), from records that need hold only the district's
+    /// facts and the withdrawals.
+    /// </summary>
+    /// <param name="scheme">The year's scheme.</param>
+    /// <param name="records">The district's records and every withdrawal, in file or import order.</param>
+    /// <param name="asOf">Only facts dated on or before this day count.</param>
+    /// <param name="district">The district scored; the scorecard has its units only.</param>
+    public static Scorecard Score(Scheme scheme, IEnumerable<EvidenceRecord> records, DateOnly asOf,
+        District district) =>
+        Score(scheme, records, asOf, [district]);
+
+    private static Scorecard Score(Scheme scheme, IEnumerable<EvidenceRecord> records, DateOnly asOf,
+        IReadOnlyList<District> districts)
     {
         var facts = Counting(records, asOf);
         var due = scheme.Items.Where(i => i.IsDue(asOf)).ToList();
         var available = due.Sum(i => i.Max);
 
-        var units = new List<UnitScore>(scheme.Units.Count);
-        foreach (var district in scheme.Districts)
+        var units = new List<UnitScore>(districts.Sum(d => d.Units.Count));
+        foreach (var district in districts)
         {
             var scored = district.Units
                 .Select(unit => ScoreUnit(scheme, district, unit, facts, asOf))
@@ -40,14 +57,18 @@ public static class Scorer
     {
         var all = records as IReadOnlyList<EvidenceRecord> ?? records.ToList();
         var withdrawn = all.Where(r => r.Voids is not null).Select(r => r.Voids!).ToHashSet(StringComparer.Ordinal);
+
+        // A stored record with an id of its own may still be named by its key (#17): only
+        // then is a key written out for every record.
+        var byKey = withdrawn.Any(w => w.StartsWith('#'));
         return all
-            .Where(r => r.HasFact && r.Date <= asOf && !IsWithdrawn(r, withdrawn))
+            .Where(r => r.HasFact && r.Date <= asOf && !IsWithdrawn(r, withdrawn, byKey))
             .ToLookup(r => (r.Unit!, r.Item!));
     }
 
-    private static bool IsWithdrawn(EvidenceRecord record, HashSet<string> withdrawn) =>
+    private static bool IsWithdrawn(EvidenceRecord record, HashSet<string> withdrawn, bool byKey) =>
         (record.Id is not null && withdrawn.Contains(record.Id))
-        || (record.Source.Key > 0 && withdrawn.Contains($"#{record.Source.Key}"));
+        || (byKey && record.Source.Key > 0 && withdrawn.Contains($"#{record.Source.Key}"));
 
     private static UnitScore ScoreUnit(
         Scheme scheme,

@@ -194,7 +194,40 @@ public sealed class EvidenceStore
     public async Task<IReadOnlyList<EvidenceRecord>> LoadAsync(CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        return (await ReadAllAsync(cancellationToken)).Select(s => s.Record).ToList();
+        var imports = await ReadImportsAsync(cancellationToken);
+        var records = new List<EvidenceRecord>();
+        await ReadRecordsAsync(imports, "", [], (record, _) => records.Add(record), cancellationToken);
+        return records;
+    }
+
+    /// <summary>
+    /// The stored records that can count for <paramref name="units"/> at <paramref name="asOf"/>,
+    /// in store order: their facts dated on or before it, and every record that withdraws another
+    /// (a withdrawal counts whatever its date, and may name any record). Scoring these gives the
+    /// units the scores that scoring every record gives them, for a fraction of a city's store.
+    /// </summary>
+    /// <param name="units">The units' short ids, e.g. one district's.</param>
+    /// <param name="asOf">The as-of date: later facts cannot count.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<EvidenceRecord>> LoadAsync(
+        IReadOnlyCollection<string> units,
+        DateOnly asOf,
+        CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var imports = await ReadImportsAsync(cancellationToken);
+        var parameters = new List<(string, object?)>
+        {
+            ("asof", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+        parameters.AddRange(units.Select((u, i) => ($"u{i.ToString(CultureInfo.InvariantCulture)}", (object?)u)));
+        var names = string.Join(", ", parameters.Skip(1).Select(p => "@" + p.Item1));
+        var where = units.Count == 0
+            ? "WHERE voids IS NOT NULL"
+            : $"WHERE voids IS NOT NULL OR (unit IN ({names}) AND date <= @asof)";
+        var records = new List<EvidenceRecord>();
+        await ReadRecordsAsync(imports, where, parameters, (record, _) => records.Add(record), cancellationToken);
+        return records;
     }
 
     /// <summary>Stored records of one unit and/or one item, each with what withdrew it.</summary>
@@ -369,34 +402,7 @@ public sealed class EvidenceStore
     {
         var imports = await ReadImportsAsync(cancellationToken);
         var rows = new List<(EvidenceRecord Record, EvidenceImport Import)>();
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText =
-                "SELECT key, import_key, line, unit, item, fact, value, date, note, id, voids "
-                + "FROM evidence_records ORDER BY key";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-                var import = imports[Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)];
-                var line = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                var value = Text(6);
-                var date = Text(7);
-                var record = new EvidenceRecord(
-                    Text(3),
-                    Text(4),
-                    Text(5),
-                    value is null ? null : decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture),
-                    date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Text(8),
-                    Text(9) ?? $"#{key}",
-                    Text(10),
-                    new RecordSource(import.FileName, line, key));
-                rows.Add((record, import));
-            }
-        }
+        await ReadRecordsAsync(imports, "", [], (record, import) => rows.Add((record, import)), cancellationToken);
 
         var withdrawers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (record, _) in rows)
@@ -406,6 +412,60 @@ public sealed class EvidenceStore
         }
         return rows.Select(r => new StoredEvidence(r.Record, r.Import,
             withdrawers.GetValueOrDefault(r.Record.Id!))).ToList();
+    }
+
+    /// <summary>
+    /// Reads the records <paramref name="where"/> selects, in store order. A city's store holds a
+    /// million records naming a few thousand units, items, facts and notes: each distinct text is
+    /// kept once, not once per record.
+    /// </summary>
+    private async Task ReadRecordsAsync(
+        SortedDictionary<long, EvidenceImport> imports,
+        string where,
+        IReadOnlyList<(string Name, object? Value)> parameters,
+        Action<EvidenceRecord, EvidenceImport> add,
+        CancellationToken cancellationToken)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string text)
+        {
+            if (texts.TryGetValue(text, out var kept))
+                return kept;
+            if (texts.Count < 100_000)
+                texts.Add(text, text);
+            return text;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT key, import_key, line, unit, item, fact, value, date, note, id, voids "
+            + $"FROM evidence_records {where} ORDER BY key";
+        foreach (var (name, value) in parameters)
+            Add(command, name, value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        EvidenceImport? import = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetInt64(0);
+            var importKey = reader.GetInt64(1);
+            if (import?.Key != importKey)
+                import = imports[importKey];
+            string? Text(int i) => reader.IsDBNull(i) ? null : Shared(reader.GetString(i));
+            var value = reader.IsDBNull(6) ? null : reader.GetString(6);
+            var date = reader.IsDBNull(7) ? null : reader.GetString(7);
+            var record = new EvidenceRecord(
+                Text(3),
+                Text(4),
+                Text(5),
+                value is null ? null : decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture),
+                date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Text(8),
+                (reader.IsDBNull(9) ? null : reader.GetString(9)) ?? $"#{key.ToString(CultureInfo.InvariantCulture)}",
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                new RecordSource(import.FileName, reader.GetInt32(2), key));
+            add(record, import);
+        }
     }
 
     private static async Task<long> InsertImportAsync(

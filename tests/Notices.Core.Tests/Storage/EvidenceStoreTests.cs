@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Notices.Core.Evidence;
+using Notices.Core.Samples;
+using Notices.Core.Schemes;
 using Notices.Core.Scoring;
 using Notices.Core.Storage;
 
@@ -255,6 +257,44 @@ public sealed class EvidenceStoreTests : StoreTest
 
         Assert.Equal([1.7m, 0.1m, 10m], values);
         Assert.Equal("0.1", values[1]!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
+    public async Task DistrictLoad_GivesItsUnitsTheScoresOfTheWholeStore(string provider)
+    {
+        await UseAsync(provider);
+        var scheme = SchemeLoader.Load(File("city.yaml",
+            CityGenerator.SchemeYaml(Repo.Path("seeds/scheme-2021.yaml"), 3, 12)));
+        var csv = new StringWriter();
+        CityGenerator.WriteEvidence(scheme, 6000, 7, csv);
+        await evidence.ImportAsync([File("city.csv", csv.ToString())], scheme, "王芳");
+
+        // A withdrawal made later, by key, of a record of the first district.
+        var first = scheme.Districts[0];
+        var all = await evidence.LoadAsync();
+        var target = all.First(r => r.Unit == first.Units[0].Id && r.Fact == "unrecorded");
+        await evidence.VoidAsync(target.Id!, "重复录入", "王芳");
+        all = await evidence.LoadAsync();
+        Assert.True(all.Count(r => r.Voids is not null) > 10, "the year has withdrawals");
+
+        foreach (var asOf in new[] { new DateOnly(2021, 3, 31), new DateOnly(2021, 6, 25), new DateOnly(2021, 12, 31) })
+        {
+            var whole = Scorer.Score(scheme, all, asOf);
+            foreach (var district in scheme.Districts)
+            {
+                var units = district.Units.Select(u => u.Id).ToHashSet();
+                var mine = await evidence.LoadAsync(units, asOf);
+
+                Assert.All(mine, r => Assert.True(r.Voids is not null || (units.Contains(r.Unit!) && r.Date <= asOf),
+                    $"{r.Reference} is not {district.Id}'s at {asOf}"));
+                Assert.InRange(mine.Count, 1, all.Count / 2);
+                Assert.Equal(
+                    ScorecardJson.ToJson(whole with { Units = whole.For(district) }),
+                    ScorecardJson.ToJson(Scorer.Score(scheme, mine, asOf, district)));
+            }
+        }
     }
 
     [Theory]
