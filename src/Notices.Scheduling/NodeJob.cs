@@ -5,17 +5,18 @@ using Quartz;
 namespace Notices.Scheduling;
 
 /// <summary>
-/// The one Quartz job every node trigger fires. Its job data names the node and district;
-/// it runs that district's due nodes in date order (so a node missed during downtime runs
-/// before the one that fired), or one node when forced, or every district's at catch-up.
-/// One job for all triggers, so <see cref="DisallowConcurrentExecutionAttribute"/> keeps any
-/// two of them from running at once, across a cluster too.
+/// The Quartz job of one district: every trigger of the district's nodes fires it. Its job
+/// data names the district, a trigger's the node; it runs the district's due nodes in date
+/// order (so a node missed during downtime runs before the one that fired), or one node when
+/// forced. One job per district, so <see cref="DisallowConcurrentExecutionAttribute"/> keeps two
+/// runs of one district from overlapping, across a cluster too, while districts run side by side
+/// on the threads of one process and on the processes of a cluster.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class NodeJob : IJob
 {
-    /// <summary>The job's key in the job store.</summary>
-    public static readonly JobKey Key = new("node", "notices");
+    /// <summary>The group of every node job.</summary>
+    public const string Group = "notices";
 
     /// <summary>Job data: the node date, yyyy-MM-dd.</summary>
     public const string NodeKey = "node";
@@ -26,8 +27,17 @@ public sealed class NodeJob : IJob
     /// <summary>Job data: "true" to redo a node already done.</summary>
     public const string ForceKey = "force";
 
-    /// <summary>Job data: "true" to run every district's due nodes (the start-up catch-up).</summary>
+    /// <summary>Job data: "true" to run the district's due nodes (the start-up catch-up).</summary>
     public const string CatchUpKey = "catchup";
+
+    /// <summary>
+    /// The job store's key of the single job every district shared before districts ran side
+    /// by side; the installer deletes it, with its triggers, from a job store made then.
+    /// </summary>
+    public static readonly JobKey Shared = new("node", Group);
+
+    /// <summary>The job store's key of <paramref name="district"/>'s node job, e.g. node-shili.</summary>
+    public static JobKey KeyFor(string district) => new($"node-{district}", Group);
 
     private readonly NodeRunner runner;
     private readonly CancellationToken stopping;
@@ -44,27 +54,27 @@ public sealed class NodeJob : IJob
     {
         var data = context.MergedJobDataMap;
         var ct = cancellationToken;
+        var district = data.GetString(DistrictKey)
+            ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no district in its job data.");
 
         // Quartz fires the job again, recovering, when the process running it died (the job
-        // requests recovery; in a cluster, once the others find that process dead). The node
-        // job never runs twice at once, in one process or across a cluster, so a run still
-        // marked running now is one the dead process left: it is marked interrupted and runs
-        // again, with every other node due, as at a catch-up.
+        // requests recovery; in a cluster, once the others find that process dead). A district's
+        // job never runs twice at once, in one process or across a cluster, so a run of the
+        // district still marked running now is one the dead process left: it is marked
+        // interrupted and runs again, with every other node of the district due.
         if (context.Recovering)
         {
-            await runner.InterruptAbandonedAsync(context.Trigger.Key.Name, ct);
-            await runner.RunDueAsync(null, ct, stopping);
+            await runner.InterruptAbandonedAsync(district, context.Trigger.Key.Name, ct);
+            await runner.RunDueAsync(district, ct, stopping);
             return;
         }
 
         if (data.GetString(CatchUpKey) == "true")
         {
-            await runner.RunDueAsync(null, ct, stopping);
+            await runner.RunDueAsync(district, ct, stopping);
             return;
         }
 
-        var district = data.GetString(DistrictKey)
-            ?? throw new JobExecutionException($"Trigger {context.Trigger.Key} has no district in its job data.");
         var text = data.GetString(NodeKey)
             ?? throw new JobExecutionException($"Trigger {context.Trigger.Key} has no node in its job data.");
         var date = DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -105,17 +105,24 @@ public sealed class NodeRunStore
         FinishAsync(node, district, Failed, finished, reason, ct);
 
     /// <summary>
-    /// Marks every running row as interrupted. Called at the start of a process that is the
-    /// store's only user (SQLite), and when Quartz recovers the node job of a process of a
-    /// cluster that died running it: either way, whatever is found running was left by a
-    /// process that died.
+    /// Marks running rows as interrupted: every district's, or only <paramref name="district"/>'s.
+    /// Called at the start of a process that is the store's only user (SQLite), and when Quartz
+    /// recovers a district's node job from a process of a cluster that died running it: either
+    /// way, whatever is found running there was left by a process that died.
     /// </summary>
+    /// <param name="district">Only this district's runs; every district's when null.</param>
+    /// <param name="ct">Cancels the update.</param>
     /// <returns>How many runs were interrupted.</returns>
-    public async Task<int> InterruptRunningAsync(CancellationToken ct = default)
+    public async Task<int> InterruptRunningAsync(string? district = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE node_runs SET state = 'interrupted' WHERE state = 'running'";
+        if (district is not null)
+        {
+            command.CommandText += " AND district = @district";
+            Add(command, "district", district);
+        }
         return await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace Notices.Scheduling;
 /// Runs nodes: claims each in the node_runs table, hands it to <see cref="INodeWork"/>,
 /// records and logs what it made. Whatever fires it (a node's trigger, the catch-up at start,
 /// an operator's forced rerun), a node done is not done again unless forced, and within one
-/// process two runs never overlap.
+/// process two runs of one district never overlap; districts run side by side.
 /// </summary>
 public sealed class NodeRunner
 {
@@ -17,9 +18,9 @@ public sealed class NodeRunner
     private readonly TimeSpan lease;
     private readonly ILogger logger;
 
-    // Quartz's [DisallowConcurrentExecution] keeps the node job from overlapping itself; this
-    // also covers a caller outside Quartz (a test, a command) running nodes directly.
-    private readonly SemaphoreSlim gate = new(1, 1);
+    // Quartz's [DisallowConcurrentExecution] keeps a district's node job from overlapping
+    // itself; these also cover a caller outside Quartz (a test, a command) running nodes directly.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
 
     /// <summary>Creates a runner over <paramref name="schedule"/> that records in <paramref name="runs"/>.</summary>
     public NodeRunner(NodeSchedule schedule, NodeRunStore runs, INodeWork work, TimeProvider time,
@@ -41,9 +42,10 @@ public sealed class NodeRunner
     public string Owner { get; }
 
     /// <summary>
-    /// Runs, in date order, every node due by now and not done: all districts', or only
-    /// <paramref name="district"/>'s. This is the catch-up after downtime, and what every
-    /// node's trigger does, so a node missed while the service was down runs before a later one.
+    /// Runs, in date order, every node due by now and not done: <paramref name="district"/>'s,
+    /// or every district's one district after another. This is the catch-up after downtime, and
+    /// what every node's trigger does, so a node missed while the service was down runs before a
+    /// later one.
     /// </summary>
     /// <param name="district">Only this district's nodes; all districts' when null.</param>
     /// <param name="ct">Cancels the work of the running node.</param>
@@ -53,7 +55,16 @@ public sealed class NodeRunner
     public async Task<IReadOnlyList<ScheduledNode>> RunDueAsync(string? district, CancellationToken ct,
         CancellationToken stopping = default)
     {
+        if (district is null)
+        {
+            var all = new List<ScheduledNode>();
+            foreach (var d in Schedule.Scheme.Districts)
+                all.AddRange(await RunDueAsync(d.Id, ct, stopping));
+            return all;
+        }
+
         var ran = new List<ScheduledNode>();
+        var gate = Gate(district);
         await gate.WaitAsync(ct);
         try
         {
@@ -89,6 +100,7 @@ public sealed class NodeRunner
     /// <returns>True when the node ran in this call.</returns>
     public async Task<bool> RunAsync(ScheduledNode node, bool force, CancellationToken ct)
     {
+        var gate = Gate(node.District);
         await gate.WaitAsync(ct);
         try
         {
@@ -101,22 +113,25 @@ public sealed class NodeRunner
     }
 
     /// <summary>
-    /// Marks the runs left running as interrupted, so that they run again. Called only when
-    /// Quartz recovers the node job of a process that died inside it: the node job never runs
-    /// twice at once, so no run marked running then belongs to a live process.
+    /// Marks the runs of <paramref name="district"/> left running as interrupted, so that they
+    /// run again. Called only when Quartz recovers the district's node job from a process that
+    /// died inside it: that job never runs twice at once, so no run of the district marked
+    /// running then belongs to a live process.
     /// </summary>
+    /// <param name="district">The district whose node job is recovered.</param>
     /// <param name="recovery">The recovery trigger's name, for the log.</param>
     /// <param name="ct">Cancels the update.</param>
     /// <returns>How many runs were interrupted.</returns>
-    public async Task<int> InterruptAbandonedAsync(string recovery, CancellationToken ct)
+    public async Task<int> InterruptAbandonedAsync(string district, string recovery, CancellationToken ct)
     {
+        var gate = Gate(district);
         await gate.WaitAsync(ct);
         try
         {
-            var interrupted = await runs.InterruptRunningAsync(ct);
+            var interrupted = await runs.InterruptRunningAsync(district, ct);
             logger.LogWarning(
-                "Recovering the node job of a process that died running it ({Trigger}): {Count} node runs "
-                + "it left running are run again", recovery, interrupted);
+                "Recovering the node job of {District} from a process that died running it ({Trigger}): "
+                + "{Count} node runs it left running are run again", district, recovery, interrupted);
             return interrupted;
         }
         finally
@@ -124,6 +139,8 @@ public sealed class NodeRunner
             gate.Release();
         }
     }
+
+    private SemaphoreSlim Gate(string district) => gates.GetOrAdd(district, _ => new SemaphoreSlim(1, 1));
 
     private async Task<bool> RunClaimedAsync(ScheduledNode node, bool force, CancellationToken ct)
     {

@@ -4,8 +4,9 @@ using Quartz;
 namespace Notices.Scheduling;
 
 /// <summary>
-/// The Quartz triggers of the node job: one one-shot trigger per node and district at its
-/// fire time, a catch-up trigger at start, and a forced rerun on an operator's request.
+/// The Quartz triggers of the districts' node jobs: one one-shot trigger per node and district
+/// at its fire time, a catch-up trigger per district at start, and a forced rerun on an
+/// operator's request.
 /// Every trigger fires once now when it was missed (the service was down at its time).
 /// </summary>
 public static class NodeTriggers
@@ -22,15 +23,15 @@ public static class NodeTriggers
         Build(KeyOf(node), node.FireAt, node, force: false, time,
             $"Node {node}{(node.Bulletin is null ? "" : $", bulletin {node.Bulletin.Kind}")}");
 
-    /// <summary>A trigger that fires now and runs every district's due nodes in date order.</summary>
-    public static ITrigger CatchUp(DateTimeOffset now, TimeProvider time) =>
+    /// <summary>A trigger that fires now and runs <paramref name="district"/>'s due nodes in date order.</summary>
+    public static ITrigger CatchUp(string district, DateTimeOffset now, TimeProvider time) =>
         TriggerBuilder.Create(time)
-            .WithIdentity($"catchup-{now.UtcTicks.ToString(CultureInfo.InvariantCulture)}", Group)
-            .ForJob(NodeJob.Key)
+            .WithIdentity($"catchup-{district}-{now.UtcTicks.ToString(CultureInfo.InvariantCulture)}", Group)
+            .ForJob(NodeJob.KeyFor(district))
             .UsingJobData(NodeJob.CatchUpKey, "true")
             .StartAt(now)
             .WithSimpleSchedule(OnceFiringNowIfMissed)
-            .WithDescription("Catch-up: every node due and not done")
+            .WithDescription($"Catch-up of {district}: every node due and not done")
             .Build();
 
     /// <summary>
@@ -48,7 +49,7 @@ public static class NodeTriggers
         TimeProvider time, string description) =>
         TriggerBuilder.Create(time)
             .WithIdentity(key)
-            .ForJob(NodeJob.Key)
+            .ForJob(NodeJob.KeyFor(node.District))
             .UsingJobData(NodeJob.NodeKey, node.Node.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .UsingJobData(NodeJob.DistrictKey, node.District)
             .UsingJobData(NodeJob.ForceKey, force ? "true" : "false")

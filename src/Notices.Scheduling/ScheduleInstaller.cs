@@ -6,8 +6,9 @@ namespace Notices.Scheduling;
 
 /// <summary>
 /// At start (after Quartz's own hosted service has started the scheduler and provisioned its
-/// schema): prepares the node_runs table, stores the node job and a trigger for every node
-/// still ahead, and fires the catch-up for every node whose time has passed undone.
+/// schema): prepares the node_runs table, stores each district's node job and a trigger for
+/// every node still ahead, and fires the catch-up of every district with a node whose time has
+/// passed undone.
 /// </summary>
 public sealed class ScheduleInstaller : IHostedService
 {
@@ -40,19 +41,28 @@ public sealed class ScheduleInstaller : IHostedService
         // be running it; the lease decides there.
         if (!options.Clustered)
         {
-            var interrupted = await runs.InterruptRunningAsync(cancellationToken);
+            var interrupted = await runs.InterruptRunningAsync(ct: cancellationToken);
             if (interrupted > 0)
                 logger.LogWarning("{Count} node runs were cut short by the last stop; they run again now", interrupted);
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<NodeJob>()
-            .WithIdentity(NodeJob.Key)
-            .StoreDurably()
-            .RequestRecovery()
-            .WithDescription("Scores, and at a bulletin node renders and mails, one node of the scheme")
-            .Build();
-        await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+
+        // A job store made when every district shared one node job: that job goes, and its
+        // triggers with it; the ones still ahead are added again below for the district's job.
+        if (await scheduler.DeleteJob(NodeJob.Shared, cancellationToken))
+            logger.LogInformation("Replaced the shared node job of an earlier version by one job per district");
+        foreach (var district in runner.Schedule.Scheme.Districts)
+        {
+            var job = JobBuilder.Create<NodeJob>()
+                .WithIdentity(NodeJob.KeyFor(district.Id))
+                .UsingJobData(NodeJob.DistrictKey, district.Id)
+                .StoreDurably()
+                .RequestRecovery()
+                .WithDescription($"Scores, and at a bulletin node renders and mails, a node of {district.Name}")
+                .Build();
+            await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+        }
 
         var now = time.GetUtcNow();
         var added = 0;
@@ -78,8 +88,8 @@ public sealed class ScheduleInstaller : IHostedService
             runner.Schedule.Scheme.Year, runner.Schedule.Nodes.Count, runner.Schedule.Scheme.Districts.Count,
             runner.Schedule.TimeOfDay, runner.Schedule.Zone.Id, added, due);
 
-        if (due > 0)
-            await scheduler.ScheduleJob(NodeTriggers.CatchUp(now, time), cancellationToken: cancellationToken);
+        foreach (var district in runner.Schedule.DueBy(now).Select(n => n.District).Distinct())
+            await scheduler.ScheduleJob(NodeTriggers.CatchUp(district, now, time), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

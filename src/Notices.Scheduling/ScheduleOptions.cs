@@ -53,6 +53,13 @@ public sealed class ScheduleOptions
         : InstanceId;
 
     /// <summary>
+    /// How many districts' nodes this process runs at once (default: one per core). A node of
+    /// one district runs after another, in date order; districts run side by side. Each running
+    /// node holds its district's evidence and renders one bulletin.
+    /// </summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// How long a run marked running by another process is trusted before it counts as
     /// abandoned (that process died) and may be taken over. Default 2 hours. The last resort:
     /// when a process dies inside a node, Quartz's recovery of the node job reruns it sooner.

@@ -55,6 +55,7 @@ public static class ScheduleServiceCollectionExtensions
                 o.InstanceId = options.ProcessInstanceId;
             });
             q.UseTimeProvider(time);
+            q.UseDefaultThreadPool(Math.Max(1, options.Workers));
 
             // Quartz reads its waits on the clock it is given; on a fast clock they keep their
             // real length, or a cluster would poll its database without pause and take a

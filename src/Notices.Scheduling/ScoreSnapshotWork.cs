@@ -36,9 +36,9 @@ public sealed class ScoreSnapshotWork : INodeWork
     }
 
     /// <summary>
-    /// Scores every unit at the node, stores the district's scorecard as a snapshot, and
-    /// returns the whole scorecard, so that work at a bulletin node renders from the same
-    /// scores without loading the evidence again.
+    /// Scores the district's units at the node from their evidence alone (not the whole
+    /// city's), stores the scorecard as a snapshot and returns it, so that work at a bulletin
+    /// node renders from the same scores without loading the evidence again.
     /// </summary>
     public async Task<Scorecard> SnapshotAsync(NodeRun run, CancellationToken ct)
     {
@@ -48,9 +48,8 @@ public sealed class ScoreSnapshotWork : INodeWork
                 + "the job store was made from another scheme.");
 
         await EnsureCreatedAsync(ct);
-        var records = await evidence.LoadAsync(ct);
-        var all = Scorer.Score(scheme, records, run.Node);
-        var card = all with { Units = all.For(district) };
+        var records = await evidence.LoadAsync(district.Units.Select(u => u.Id).ToList(), run.Node, ct);
+        var card = Scorer.Score(scheme, records, run.Node, district);
 
         await using var connection = await database.OpenAsync(ct);
         await using var insert = connection.CreateCommand();
@@ -64,7 +63,7 @@ public sealed class ScoreSnapshotWork : INodeWork
         Add(insert, "available", card.Available.ToString(CultureInfo.InvariantCulture));
         Add(insert, "scorecard", ScorecardJson.ToJson(card));
         await insert.ExecuteNonQueryAsync(ct);
-        return all;
+        return card;
     }
 
     /// <summary>How many snapshots are stored for <paramref name="district"/> at <paramref name="node"/>.</summary>

@@ -8,8 +8,10 @@ namespace Notices.Scheduling.Tests;
 /// </summary>
 internal sealed class RecordingWork : INodeWork
 {
+    private readonly ConcurrentDictionary<string, int> runningIn = new(StringComparer.Ordinal);
     private int running;
     private int maxRunning;
+    private int maxRunningInADistrict;
 
     public ConcurrentQueue<NodeRun> Runs { get; } = new();
 
@@ -21,16 +23,18 @@ internal sealed class RecordingWork : INodeWork
     /// <summary>Node dates whose work throws, once each.</summary>
     public ConcurrentDictionary<DateOnly, bool> FailOnce { get; } = new();
 
+    /// <summary>The most runs at once, of any districts.</summary>
     public int MaxRunning => Volatile.Read(ref maxRunning);
+
+    /// <summary>The most runs at once of one district.</summary>
+    public int MaxRunningInADistrict => Volatile.Read(ref maxRunningInADistrict);
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<NodeOutcome> RunAsync(NodeRun run, CancellationToken ct)
     {
-        var now = Interlocked.Increment(ref running);
-        int seen;
-        while ((seen = Volatile.Read(ref maxRunning)) < now)
-            Interlocked.CompareExchange(ref maxRunning, now, seen);
+        Raise(ref maxRunning, Interlocked.Increment(ref running));
+        Raise(ref maxRunningInADistrict, runningIn.AddOrUpdate(run.District, 1, (_, n) => n + 1));
         Runs.Enqueue(run);
         Started.TrySetResult();
         try
@@ -47,8 +51,16 @@ internal sealed class RecordingWork : INodeWork
         }
         finally
         {
+            runningIn.AddOrUpdate(run.District, 0, (_, n) => n - 1);
             Interlocked.Decrement(ref running);
         }
+    }
+
+    private static void Raise(ref int most, int now)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref most)) < now)
+            Interlocked.CompareExchange(ref most, now, seen);
     }
 
     public IEnumerable<NodeRun> For(string district) => Runs.Where(r => r.District == district);

@@ -137,15 +137,16 @@ public sealed class ScheduleServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task TriggersFiringTogether_DoNotRunConcurrently()
+    public async Task TriggersFiringTogether_RunOneAtATimeInADistrict_DistrictsSideBySide()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
         var work = new RecordingWork { Delay = TimeSpan.FromMilliseconds(300) };
-        using var host = ServiceHost.Build(folder, time, work);
+        using var host = ServiceHost.Build(folder, time, work, options: new ScheduleOptions { Workers = 4 });
         await host.StartAsync();
         await ServiceHost.WaitUntil(() => work.Finished.Count >= 2, "the 03-31 nodes");
 
-        // Four triggers at one instant: Quartz has threads for them, the job allows one at a time.
+        // Four triggers at one instant, two for each district: Quartz has threads for all of
+        // them, each district's job allows one at a time.
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var schedule = host.Services.GetRequiredService<NodeSchedule>();
         foreach (var node in schedule.Nodes.Take(2))
@@ -157,15 +158,18 @@ public sealed class ScheduleServiceTests : IDisposable
         await ServiceHost.WaitUntil(() => work.Finished.Count >= 6, "four forced runs");
         await host.StopAsync();
 
-        Assert.Equal(1, work.MaxRunning);
+        Assert.Equal(2, schedule.Nodes.Take(2).Select(n => n.District).Distinct().Count());
+        Assert.Equal(1, work.MaxRunningInADistrict);
+        Assert.Equal(2, work.MaxRunning);
     }
 
     [Fact]
     public async Task Shutdown_WaitsForTheRunningNode()
     {
+        // One worker: the 03-31 nodes of the two districts run one after the other.
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
         var work = new RecordingWork { Delay = TimeSpan.FromSeconds(2) };
-        using var host = ServiceHost.Build(folder, time, work);
+        using var host = ServiceHost.Build(folder, time, work, options: new ScheduleOptions { Workers = 1 });
         await host.StartAsync();
         await work.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -177,6 +181,25 @@ public sealed class ScheduleServiceTests : IDisposable
         Assert.Single(work.Runs);
         var records = await new NodeRunStore(Database.Sqlite(folder.File("notices.db"))).ListAsync();
         Assert.Equal(NodeRunStore.Done, Assert.Single(records).State);
+    }
+
+    [Fact]
+    public async Task Shutdown_WaitsForEveryDistrictsRunningNode()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 4, 1, 9, 0, 0, China));
+        var work = new RecordingWork { Delay = TimeSpan.FromSeconds(2) };
+        using var host = ServiceHost.Build(folder, time, work, options: new ScheduleOptions { Workers = 2 });
+        await host.StartAsync();
+        await ServiceHost.WaitUntil(() => work.Runs.Count >= 2, "both districts' 03-31 nodes started");
+
+        await host.StopAsync(TimeSpan.FromSeconds(30));
+
+        // Both ran side by side; the stop let both finish, and both are recorded done.
+        Assert.Equal(2, work.MaxRunning);
+        Assert.Equal(["d1", "shili"], work.Finished.Select(r => r.District).Order());
+        var records = await new NodeRunStore(Database.Sqlite(folder.File("notices.db"))).ListAsync();
+        Assert.All(records, r => Assert.Equal(NodeRunStore.Done, r.State));
+        Assert.Equal(2, records.Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Notices.Core.Schemes;
 using Notices.Core.Scoring;
 using Notices.Core.Storage;
@@ -20,7 +21,8 @@ internal sealed class BulletinNodeWork : INodeWork
     private readonly Scheme scheme;
     private readonly NoticesSettings settings;
     private readonly ScoreSnapshotWork snapshots;
-    private readonly BulletinRenderer renderer;
+    private readonly FontSet fonts;
+    private readonly ConcurrentBag<BulletinRenderer> renderers = [];
     private readonly BulletinDelivery delivery;
     private readonly TimeProvider time;
 
@@ -31,9 +33,9 @@ internal sealed class BulletinNodeWork : INodeWork
         this.time = time;
         snapshots = new ScoreSnapshotWork(scheme, database, time);
 
-        // Fonts are resolved once for the service's life; nodes run one at a time, as the
-        // writer needs.
-        renderer = new BulletinRenderer(new PdfWriter(new FontSearchOptions(settings.Fonts), time));
+        // Fonts are resolved once for the service's life. Districts' nodes run side by side, and
+        // a PDF writer serves one document at a time: each running node takes a renderer of its own.
+        fonts = FontSet.Resolve(new FontSearchOptions(settings.Fonts));
         delivery = new BulletinDelivery(database, settings.Smtp, settings.Templates, settings.Output, time);
     }
 
@@ -50,7 +52,17 @@ internal sealed class BulletinNodeWork : INodeWork
         // start) rather than issuing a bulletin the spec forbids.
         var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, bulletin),
             Path.GetFullPath(settings.Templates));
-        var rendered = renderer.Render(request, Path.GetFullPath(settings.Output), ct);
+        if (!renderers.TryTake(out var renderer))
+            renderer = new BulletinRenderer(new PdfWriter(fonts, time));
+        RenderedBulletin rendered;
+        try
+        {
+            rendered = renderer.Render(request, Path.GetFullPath(settings.Output), ct);
+        }
+        finally
+        {
+            renderers.Add(renderer);
+        }
 
         var messages = await delivery.DeliverAsync(scheme, bulletin.Kind, district, ct);
         return new NodeOutcome(
