@@ -63,6 +63,16 @@ internal static class CityBenchmark
                 $"{"score at " + node.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-32} "
                 + $"{scoreMs,10:0.0} ms  ({stored.Count:N0} records, {card.Units.Count} units, "
                 + $"warm, mean of {rounds})");
+            // What one district's node loads and scores, of the city's store.
+            var first = scheme.Districts[0];
+            clock.Restart();
+            var mine = await store.LoadAsync(first.Units.Select(u => u.Id).ToList(), node);
+            Report($"load one district ({first.Units.Count} units)", clock, mine.Count);
+            clock.Restart();
+            var district = Scorer.Score(scheme, mine, node, first);
+            Console.WriteLine($"{"score one district",-32} {clock.Elapsed.TotalMilliseconds,10:0.0} ms  "
+                + $"({mine.Count:N0} records, {district.Units.Count} units)");
+
             Console.WriteLine($"{"peak working set (import, score)",-32} "
                 + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
 

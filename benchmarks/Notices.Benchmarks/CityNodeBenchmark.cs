@@ -1,20 +1,20 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Notices.Cli;
+using Notices.Cli.Service;
 using Notices.Core.Schemes;
-using Notices.Core.Scoring;
 using Notices.Core.Storage;
-using Notices.Delivery;
-using Notices.Delivery.Bulletins;
-using Notices.Documents.Bulletins;
-using Notices.Documents.Pdf;
+using Notices.Scheduling;
 
 namespace Notices.Benchmarks;
 
 /// <summary>
-/// One bulletin node for the whole city, end to end, in a process of its own: load the
-/// evidence from the store, score, render every district's bulletin (DOCX, PDF, posting)
-/// spread over the cores, and queue its mail in the outbox (no SMTP: latency excluded).
+/// One bulletin node for the whole city, end to end, in a process of its own and through the
+/// service's own code: the node runner claims each district's run and hands it to the work
+/// <c>notices run</c> does (load the district's evidence, score, snapshot, render DOCX, PDF and
+/// posting, queue and deliver the mail), the districts side by side on
+/// <see cref="ScheduleOptions.Workers"/> threads as the per-district Quartz jobs run them. Mail
+/// goes to the pickup folder: no SMTP latency.
 /// </summary>
 internal static class CityNodeBenchmark
 {
@@ -23,60 +23,57 @@ internal static class CityNodeBenchmark
         var folder = args[0];
         var kind = args.Length > 1 ? args[1] : "annual";
         var root = FindRoot();
+        var total = Stopwatch.StartNew();
         var scheme = SchemeLoader.Load(Path.Combine(folder, "city.yaml"));
         var database = Database.Sqlite(Path.Combine(folder, "city.db"));
-        var node = scheme.FindBulletin(kind)!;
-        var output = Path.Combine(folder, "output");
-        var templates = Path.Combine(root, "templates");
-        var total = Stopwatch.StartNew();
+        var bulletin = scheme.FindBulletin(kind)!;
+        var settings = new NoticesSettings
+        {
+            Templates = Path.Combine(root, "templates"),
+            Output = Path.Combine(folder, "output"),
+            Smtp = { PickupFolder = Path.Combine(folder, "output", "mail-pickup") },
+        };
+        var options = new ScheduleOptions();
+        var schedule = NodeSchedule.Build(scheme, options);
+        var runs = new NodeRunStore(database);
+        await runs.EnsureAsync();
+        var work = new BulletinNodeWork(scheme, settings, database, TimeProvider.System);
+        var runner = new NodeRunner(schedule, runs, work, TimeProvider.System, options,
+            NullLogger<NodeRunner>.Instance);
+        var nodes = schedule.Nodes.Where(n => n.Node == bulletin.Date).ToList();
+        var startUp = total.Elapsed.TotalMilliseconds;
 
         var clock = Stopwatch.StartNew();
-        var records = await new EvidenceStore(database, TimeProvider.System).LoadAsync();
-        var loadMs = clock.Elapsed.TotalMilliseconds;
+        var took = new double[nodes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers }, async (i, ct) =>
+            {
+                var one = Stopwatch.StartNew();
+                if (!await runner.RunAsync(nodes[i], force: false, ct))
+                    throw new InvalidOperationException($"node {nodes[i]} did not run; see node_runs");
+                took[i] = one.Elapsed.TotalMilliseconds;
+            });
+        var nodeMs = clock.Elapsed.TotalMilliseconds;
 
-        clock.Restart();
-        var card = Scorer.Score(scheme, records, node.Date);
-        var scoreMs = clock.Elapsed.TotalMilliseconds;
-        records = null;
-
-        // PdfWriter caches fonts and widths and is used by one thread at a time: one per worker.
-        clock.Restart();
-        var writers = new ConcurrentBag<BulletinRenderer>();
-        var bytes = 0L;
-        Parallel.ForEach(scheme.Districts,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, district =>
+        var records = await runs.ListAsync();
+        var failed = records.Where(r => r.State != NodeRunStore.Done).ToList();
+        if (failed.Count > 0)
         {
-            if (!writers.TryTake(out var renderer))
-                renderer = new BulletinRenderer(new PdfWriter());
-            var request = new BulletinRequest(
-                scheme, district, card, BulletinInfo.For(scheme, district, node), templates,
-                Draft: card.HasPending);
-            var rendered = renderer.Render(request, output);
-            Interlocked.Add(ref bytes, rendered.Files.Values.Sum(f => new FileInfo(f).Length));
-            writers.Add(renderer);
-        });
-        var renderMs = clock.Elapsed.TotalMilliseconds;
-
-        clock.Restart();
-        var outbox = new Outbox(database, TimeProvider.System);
-        await outbox.EnsureAsync();
-        var mailer = new BulletinMailer(
-            outbox, MailTemplate.Load(Path.Combine(templates, "mail.txt")), output, "bench.local");
-        var queued = 0;
-        if (!card.HasPending)
-        {
-            foreach (var district in scheme.Districts)
-                queued += (await mailer.QueueAsync(scheme, kind, district)).Count;
+            foreach (var r in failed)
+                Console.Error.WriteLine($"  {r.Node:yyyy-MM-dd} {r.District}: {r.State} {r.Outcome}");
+            return 1;
         }
-        var queueMs = clock.Elapsed.TotalMilliseconds;
+        var bytes = Directory.EnumerateFiles(Path.Combine(settings.Output, scheme.Year.ToString(
+            System.Globalization.CultureInfo.InvariantCulture), kind), "*", SearchOption.AllDirectories)
+            .Sum(f => new FileInfo(f).Length);
+        var mail = Directory.EnumerateFiles(settings.Smtp.PickupFolder, "*.eml").Count();
 
-        Console.WriteLine($"  load from store            {loadMs,10:0} ms");
-        Console.WriteLine($"  score ({card.Units.Count} units)          {scoreMs,10:0} ms");
-        Console.WriteLine($"  render {scheme.Districts.Count} bulletins         {renderMs,10:0} ms  "
-            + $"{scheme.Districts.Count / (renderMs / 1000),8:0.0} bulletins/s "
-            + $"on {Environment.ProcessorCount} cores, {bytes / 1048576.0:0.0} MB written");
-        Console.WriteLine($"  queue {queued} messages         {queueMs,10:0} ms"
-            + $"{(card.HasPending ? " (pending items: drafts are not mailed)" : "")}");
+        Console.WriteLine($"  start-up (scheme, fonts, tables) {startUp,10:0} ms");
+        Console.WriteLine($"  {nodes.Count} district runs on {options.Workers} threads "
+            + $"{nodeMs,10:0} ms  {nodes.Count / (nodeMs / 1000),8:0.0} bulletins/s, "
+            + $"{bytes / 1048576.0:0.0} MB written, {mail} messages");
+        Console.WriteLine($"  one district's run, mean (min-max) {took.Average(),8:0} ms  "
+            + $"({took.Min():0}-{took.Max():0})");
         Console.WriteLine($"  node end to end            {total.Elapsed.TotalMilliseconds,10:0} ms");
         Console.WriteLine($"  node peak working set      "
             + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");

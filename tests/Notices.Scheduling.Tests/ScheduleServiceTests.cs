@@ -50,6 +50,49 @@ public sealed class ScheduleServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task JobStoreOfTheSharedNodeJob_IsMovedToOneJobPerDistrict_AndItsNodesStillRun()
+    {
+        // A job store as the version with one node job for every district left it: that job,
+        // and a trigger of it for the 06-25 nodes.
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 9, 0, 0, China));
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        var work = new RecordingWork();
+        using (var old = ServiceHost.Build(folder, time, work, name))
+        {
+            await old.StartAsync();
+            await ServiceHost.WaitUntil(() => work.Finished.Count >= 4, "the nodes due by 06-01");
+            var scheduler = await old.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await scheduler.Clear();
+            await scheduler.AddJob(JobBuilder.Create<NodeJob>().WithIdentity(NodeJob.Shared).StoreDurably().Build(),
+                AddJobOptions.Replacing);
+            await scheduler.ScheduleJob(TriggerBuilder.Create(time)
+                .WithIdentity("node-2021-06-25-shili", NodeTriggers.Group)
+                .ForJob(NodeJob.Shared)
+                .UsingJobData(NodeJob.NodeKey, "2021-06-25")
+                .UsingJobData(NodeJob.DistrictKey, "shili")
+                .StartAt(new DateTimeOffset(2021, 6, 25, 18, 0, 0, China))
+                .Build());
+            await old.StopAsync();
+        }
+
+        using var host = ServiceHost.Build(folder, time, work, name);
+        await host.StartAsync();
+        var jobs = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler())
+            .GetJobKeys(GroupMatcher<JobKey>.GroupEquals(NodeJob.Group));
+        var trigger = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler())
+            .GetTrigger(new TriggerKey("node-2021-06-25-shili", NodeTriggers.Group));
+        time.SetUtcNow(new DateTimeOffset(2021, 6, 25, 18, 0, 1, China));
+        await ServiceHost.WaitUntil(() => work.Finished.Count(r => r.Node == new DateOnly(2021, 6, 25)) >= 2,
+            "both districts' 06-25 nodes");
+        await host.StopAsync();
+
+        Assert.Equal([NodeJob.KeyFor("d1"), NodeJob.KeyFor("shili")], jobs.OrderBy(k => k.Name));
+        Assert.Equal(NodeJob.KeyFor("shili"), trigger?.JobKey);
+        Assert.Equal(["d1", "shili"], work.Runs.Where(r => r.Node == new DateOnly(2021, 6, 25))
+            .Select(r => r.District).Order());
+    }
+
+    [Fact]
     public async Task InstanceIdAuto_GivesQuartzTheHostAndProcess_AsNodeRunsOwnersAre()
     {
         // A cluster finds a dead process by its name: were every process called AUTO, each
