@@ -19,8 +19,11 @@ internal static class CityBenchmark
         var units = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var districts = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        var provider = args.Length > 3 ? args[3] : "sqlite";
         var folder = Path.Combine(Path.GetTempPath(), "notices-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        await using var server = provider == "postgres" ? await BenchDatabase.CreateAsync() : null;
+        var database = server?.Database ?? Database.Sqlite(Path.Combine(folder, "city.db"));
 
         try
         {
@@ -35,13 +38,13 @@ internal static class CityBenchmark
             var size = new FileInfo(evidencePath).Length;
             Console.WriteLine(
                 $"city: {scheme.Districts.Count} districts, {scheme.Units.Count} units, "
-                + $"evidence {size / 1048576.0:0.0} MB");
+                + $"evidence {size / 1048576.0:0.0} MB, store {database.Provider}");
 
             var clock = Stopwatch.StartNew();
             var records = EvidenceReader.Read(evidencePath, scheme);
             Report("read and validate", clock, records.Count);
 
-            var store = new EvidenceStore(Database.Sqlite(Path.Combine(folder, "city.db")), TimeProvider.System);
+            var store = new EvidenceStore(database, TimeProvider.System);
             await store.EnsureCreatedAsync();
             clock.Restart();
             await store.ImportAsync([evidencePath], scheme, "bench");
@@ -80,7 +83,11 @@ internal static class CityBenchmark
             Console.WriteLine("annual bulletin node, end to end (a fresh process):");
             var child = Process.Start(new ProcessStartInfo("dotnet")
             {
-                ArgumentList = { typeof(CityBenchmark).Assembly.Location, "city-node", folder, "annual" },
+                ArgumentList =
+                {
+                    typeof(CityBenchmark).Assembly.Location, "city-node", folder, "annual",
+                    database.Provider.ToString(), database.ConnectionString,
+                },
             })!;
             await child.WaitForExitAsync();
             return child.ExitCode;

@@ -25,7 +25,9 @@ internal static class CityNodeBenchmark
         var root = FindRoot();
         var total = Stopwatch.StartNew();
         var scheme = SchemeLoader.Load(Path.Combine(folder, "city.yaml"));
-        var database = Database.Sqlite(Path.Combine(folder, "city.db"));
+        var database = args.Length > 3
+            ? new Database(Enum.Parse<StoreProvider>(args[3]), args[4])
+            : Database.Sqlite(Path.Combine(folder, "city.db"));
         var bulletin = scheme.FindBulletin(kind)!;
         var settings = new NoticesSettings
         {
