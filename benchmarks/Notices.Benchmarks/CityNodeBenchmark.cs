@@ -26,7 +26,7 @@ internal static class CityNodeBenchmark
         var total = Stopwatch.StartNew();
         var scheme = SchemeLoader.Load(Path.Combine(folder, "city.yaml"));
         var database = args.Length > 3
-            ? new Database(Enum.Parse<StoreProvider>(args[3]), args[4])
+            ? new Database(Enum.Parse<StoreProvider>(args[2]), args[3])
             : Database.Sqlite(Path.Combine(folder, "city.db"));
         var bulletin = scheme.FindBulletin(kind)!;
         var settings = new NoticesSettings
