@@ -36,7 +36,8 @@ internal static class PdfBenchmark
         var request = new BulletinRequest(scheme, district, Scorer.Score(scheme, evidence, node.Date),
             BulletinInfo.For(scheme, district, node), Path.Combine(root, "templates"), Draft: false);
         var document = new BulletinComposer().Compose(request);
-        Console.WriteLine($"bulletin {kind}, {district.Units.Count} units: composed in {clock.Elapsed.TotalMilliseconds:0.0} ms (cold)");
+        Console.WriteLine($"bulletin {kind}, {district.Units.Count} units: "
+            + $"composed in {clock.Elapsed.TotalMilliseconds:0.0} ms (cold)");
 
         clock.Restart();
         var fonts = FontSet.Resolve();
