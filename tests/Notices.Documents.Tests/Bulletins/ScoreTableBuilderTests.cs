@@ -1,4 +1,4 @@
-using Notices.Core.Scoring;
+using System.Globalization;
 using Notices.Documents.Bulletins;
 using Notices.Documents.Model;
 
@@ -53,20 +53,20 @@ public sealed class ScoreTableBuilderTests
         var body = FirstTable(request).Rows.Skip(2).ToList();
 
         Assert.Equal(units.Select(u => u.Unit.Id).Order(), body.Select(r => r.Cells[1].Text).Order());
-        var ranks = body.Select(r => int.Parse(r.Cells[0].Text, System.Globalization.CultureInfo.InvariantCulture));
+        var ranks = body.Select(r => int.Parse(r.Cells[0].Text, CultureInfo.InvariantCulture));
         Assert.Equal(ranks.Order(), ranks);
         foreach (var row in body)
         {
             var unit = units.Single(u => u.Unit.Id == row.Cells[1].Text);
-            var expected = new[] { unit.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.Unit.Id }
+            var expected = new[] { unit.Rank.ToString(CultureInfo.InvariantCulture), unit.Unit.Id }
                 .Concat(items.Select(i => ScoreTableBuilder.ScoreText(unit[i.Id])))
                 .Append(Points.Format(unit.Score));
             Assert.Equal(expected, row.Cells.Select(c => c.Text));
         }
 
-        // The half-year node: items due later show the not-due mark, every row alike.
-        Assert.All(body, r => Assert.Equal(ScoreTableBuilder.NotDueMark, r.Cells[2 + items.ToList()
-            .FindIndex(i => i.Id == "1.3")].Text));
+        // The half-year node: item 1.3 (due 9.25) shows the not-due mark in every row.
+        var column = 2 + items.ToList().FindIndex(i => i.Id == "1.3");
+        Assert.All(body, r => Assert.Equal(ScoreTableBuilder.NotDueMark, r.Cells[column].Text));
     }
 
     [Fact]
