@@ -1,7 +1,7 @@
 using Notices.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Notices.Benchmarks -- city [units] [rows]
-// dotnet run -c Release --project benchmarks/Notices.Benchmarks -- pdf [iterations] [kind]
+// dotnet run -c Release --project benchmarks/Notices.Benchmarks -- pdf [iterations] [kind] [units] [folder]
 // dotnet run -c Release --project benchmarks/Notices.Benchmarks -- posting [iterations] [kind]
 return args.FirstOrDefault() switch
 {
@@ -15,7 +15,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Notices.Benchmarks city [units=1000] [rows=1000000] [districts=10]");
-    Console.Error.WriteLine("       Notices.Benchmarks pdf [iterations=50] [kind=half-year]");
+    Console.Error.WriteLine("       Notices.Benchmarks pdf [iterations=50] [kind=half-year] [units=seed] [folder]");
     Console.Error.WriteLine("       Notices.Benchmarks posting [iterations=50] [kind=half-year]");
     return 2;
 }

@@ -42,7 +42,7 @@ public sealed class BulletinComposer
         var named = new Dictionary<string, Func<IReadOnlyList<Block>>>
         {
             [BulletinData.ScoreTableMarker[2..^2]] = () =>
-                ScoreTableBuilder.Build(request.Scheme, units, request.Scorecard.AsOf),
+                ScoreTableBuilder.Build(request.Scheme, units, request.Scorecard.AsOf, layout),
         };
         return new MarkdownDocumentReader(named).Read(markdown, template, request.Draft, layout);
     }

@@ -17,6 +17,20 @@ public static class BulletinData
     /// <summary>The marker a template writes where the scored table goes.</summary>
     public const string ScoreTableMarker = "[[考核表]]";
 
+    /// <summary>
+    /// Up to this many units a template names each one in a sentence (<c>summary.list_units</c>):
+    /// twelve names are about four body lines, while a city district's hundred names would fill
+    /// pages the ranking table and the attachment already cover.
+    /// </summary>
+    public const int ListedUnits = 12;
+
+    /// <summary>
+    /// For more than <see cref="ListedUnits"/> units, the units whose deductions the text spells
+    /// out (<c>scorecard.itemised</c>): the lowest ranked that lost points; the attachment
+    /// shows every unit's marks.
+    /// </summary>
+    public const int ItemisedUnits = 10;
+
     /// <summary>Builds the template data.</summary>
     /// <param name="scheme">The year's scheme.</param>
     /// <param name="district">The district issuing the bulletin.</param>
@@ -130,8 +144,14 @@ public static class BulletinData
             ["pending"] = pendingCount > 0,
             ["due_items"] = scheme.Items.Count(i => i.IsDue(scorecard.AsOf)),
             ["units"] = Array(ranked.Select(u => UnitOf(scheme, u))),
+            ["itemised"] = Array(Itemised(ranked).Select(u => UnitOf(scheme, u))),
         };
     }
+
+    private static IEnumerable<UnitScore> Itemised(IReadOnlyList<UnitScore> ranked) =>
+        ranked.Count <= ListedUnits
+            ? ranked
+            : ranked.Where(u => u.Deduction > 0).TakeLast(ItemisedUnits);
 
     /// <summary>One unit's scores as template data.</summary>
     internal static ScriptObject UnitOf(Scheme scheme, UnitScore unit)
@@ -200,6 +220,7 @@ public static class BulletinData
     private static ScriptObject SummaryOf(BulletinSummary summary) => new()
     {
         ["count"] = summary.Ranked.Count,
+        ["list_units"] = summary.Ranked.Count <= ListedUnits,
         ["highest"] = Points.Format(summary.Highest),
         ["highest_units"] = Array(summary.HighestUnits.Select(u => u.Unit.Name)),
         ["lowest"] = Points.Format(summary.Lowest),

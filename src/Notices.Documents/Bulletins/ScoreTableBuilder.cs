@@ -5,12 +5,14 @@ using Notices.Documents.Model;
 namespace Notices.Documents.Bulletins;
 
 /// <summary>
-/// Draws the scheme's 考核表 with every unit's score filled in (the 各街道得分 columns), as
+/// Draws the bulletin's attachment. While the units fit as columns (<see cref="MostUnitColumns"/>)
+/// it is the scheme's 考核表 with every unit's score filled in (the 各街道得分 columns), as
 /// the seed lays it out: 序号 and 考核工作 merged over their category's rows, a 时间节点 cell
 /// merged over neighbouring rows of the same node (seed items 2.2-2.3, 3.1-3.2, 3.3-3.4),
-/// a two-row header that repeats on every page, and the 得分 total row.
+/// a two-row header that repeats on every page, and the 得分 total row. For more units it is
+/// the ranked table (<see cref="RankedTable"/>): a row per unit, a column per item.
 /// </summary>
-public static class ScoreTableBuilder
+public static partial class ScoreTableBuilder
 {
     /// <summary>What a cell shows for an item not yet due at the as-of date.</summary>
     public const string NotDueMark = "—";
@@ -18,13 +20,24 @@ public static class ScoreTableBuilder
     /// <summary>What a cell shows for an item whose judged score is still to come.</summary>
     public const string PendingMark = "待评";
 
-    /// <summary>The table and the note under it explaining the marks.</summary>
+    // The seed layout's relative widths: 序号, 考核工作, 时间节点, 考核内容, 评分办法, then each unit.
+    private static readonly double[] FixedColumns = [3.0, 8.5, 6.2, 30, 24.5];
+    private const double UnitColumn = 5.5;
+
+    /// <summary>
+    /// The table, the note under it explaining the marks and, for the ranked table, the
+    /// legend of item numbers.
+    /// </summary>
     /// <param name="scheme">The scheme whose table is drawn.</param>
-    /// <param name="units">The units, one score column each, in scheme order.</param>
+    /// <param name="units">The units, in scheme order.</param>
     /// <param name="asOf">The as-of date, for the note.</param>
-    public static IReadOnlyList<Block> Build(Scheme scheme, IReadOnlyList<UnitScore> units, DateOnly asOf)
+    /// <param name="layout">The page layout the table is drawn for; GB/T 9704 when null.</param>
+    public static IReadOnlyList<Block> Build(
+        Scheme scheme, IReadOnlyList<UnitScore> units, DateOnly asOf, OfficialLayout? layout = null)
     {
-        var blocks = new List<Block> { Table(scheme, units) };
+        layout ??= OfficialLayout.Gb9704;
+        var ranked = units.Count > MostUnitColumns(layout);
+        var blocks = new List<Block> { ranked ? RankedTable(scheme, units, layout) : Table(scheme, units) };
         var marks = units.SelectMany(u => u.Items).Select(i => i.Status).ToHashSet();
         var notes = new List<string>();
         if (marks.Contains(ItemStatus.NotDue))
@@ -35,14 +48,33 @@ public static class ScoreTableBuilder
         if (notes.Count > 0)
             blocks.Add(Paragraph.Of(ParagraphRole.TableText, "注：" + string.Join("；", notes) + "。", false)
                 with { Alignment = TextAlignment.Start });
+        if (ranked)
+            blocks.AddRange(Legend(scheme));
         return blocks;
     }
 
-    /// <summary>The scored table alone.</summary>
+    /// <summary>
+    /// How many units the seed layout takes before its unit columns get too narrow to read:
+    /// each unit column must hold two characters at the table size (a two-character short
+    /// name such as 城关, or the 待评 mark) inside its padding. On GB/T 9704's landscape text
+    /// block (225 mm) a unit column is 5.5 / (72.2 + 5.5 n) of it, which holds the 10.4 mm
+    /// two characters and padding need up to n = 8; the 考核内容 column is then 58 mm,
+    /// about 15 characters a line.
+    /// </summary>
+    /// <param name="layout">The page layout; the attachment prints on its landscape page.</param>
+    public static int MostUnitColumns(OfficialLayout layout)
+    {
+        var width = layout.LandscapePage.TextWidthMm;
+        var needed = Millimetres(layout, 2);
+        var units = ((UnitColumn * width / needed) - FixedColumns.Sum()) / UnitColumn;
+        return Math.Max(1, (int)Math.Floor(units));
+    }
+
+    /// <summary>The scored table alone, in the seed's layout: items as rows, a column per unit.</summary>
     public static Table Table(Scheme scheme, IReadOnlyList<UnitScore> units)
     {
-        var fixedColumns = new[] { 3.0, 8.5, 6.2, 30, 24.5 };
-        var widths = fixedColumns.Concat(units.Select(_ => 5.5)).ToList();
+        var fixedColumns = FixedColumns;
+        var widths = fixedColumns.Concat(units.Select(_ => UnitColumn)).ToList();
         var rows = new List<TableRow>
         {
             new(
