@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Notices.Cli;
@@ -39,7 +40,8 @@ internal static class CityNodeBenchmark
         var schedule = NodeSchedule.Build(scheme, options);
         var runs = new NodeRunStore(database);
         await runs.EnsureAsync();
-        var work = new BulletinNodeWork(scheme, settings, database, TimeProvider.System);
+        var steps = new ConcurrentQueue<NodeStep>();
+        var work = new Recorded(new BulletinNodeWork(scheme, settings, database, TimeProvider.System), steps);
         var runner = new NodeRunner(schedule, runs, work, TimeProvider.System, options,
             NullLogger<NodeRunner>.Instance);
         var nodes = schedule.Nodes.Where(n => n.Node == bulletin.Date).ToList();
@@ -76,10 +78,27 @@ internal static class CityNodeBenchmark
             + $"{bytes / 1048576.0:0.0} MB written, {mail} messages");
         Console.WriteLine($"  one district's run, mean (min-max) {took.Average(),8:0} ms  "
             + $"({took.Min():0}-{took.Max():0})");
+        foreach (var step in steps.GroupBy(st => st.Name))
+        {
+            Console.WriteLine($"    {step.Key,-8} per district, mean {step.Average(st => st.Took.TotalMilliseconds),8:0} ms"
+                + $"  (sum {step.Sum(st => st.Took.TotalMilliseconds) / 1000:0.0} s over the threads)");
+        }
         Console.WriteLine($"  node end to end            {total.Elapsed.TotalMilliseconds,10:0} ms");
         Console.WriteLine($"  node peak working set      "
             + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
         return 0;
+    }
+
+    // The service's work, keeping the times of its steps.
+    private sealed class Recorded(INodeWork work, ConcurrentQueue<NodeStep> steps) : INodeWork
+    {
+        public async Task<NodeOutcome> RunAsync(NodeRun run, CancellationToken ct)
+        {
+            var outcome = await work.RunAsync(run, ct);
+            foreach (var step in outcome.Steps)
+                steps.Enqueue(step);
+            return outcome;
+        }
     }
 
     internal static string FindRoot()

@@ -8,6 +8,9 @@ public sealed record NodeOutcome(IReadOnlyList<string> Files, IReadOnlyList<stri
     /// <summary>Nothing made: a node whose work only stored something.</summary>
     public static NodeOutcome Empty { get; } = new([], []);
 
+    /// <summary>The work's steps in order, with their times; empty when the work does not say.</summary>
+    public IReadOnlyList<NodeStep> Steps { get; init; } = [];
+
     /// <summary>A one-line summary for the run record, e.g. "2 files, 5 messages".</summary>
     public override string ToString() => $"{Files.Count} files, {Messages.Count} messages";
 }

@@ -173,8 +173,10 @@ public sealed class NodeRunner
                 logger.LogInformation("Node {Node} for {District} wrote {File}", Day(node), node.District, file);
             foreach (var message in outcome.Messages)
                 logger.LogInformation("Node {Node} for {District} mailed {Message}", Day(node), node.District, message);
-            logger.LogInformation("Node {Node} for {District} done in {Seconds:0.000} s: {Outcome}",
-                Day(node), node.District, took.TotalSeconds, outcome);
+            logger.LogInformation("Node {Node} for {District} done in {Seconds:0.000} s: {Outcome}{Steps}",
+                Day(node), node.District, took.TotalSeconds, outcome,
+                outcome.Steps.Count == 0 ? "" : " (" + string.Join(", ", outcome.Steps.Select(
+                    s => $"{s.Name} {s.Took.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s")) + ")");
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

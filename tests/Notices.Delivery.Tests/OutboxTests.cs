@@ -56,6 +56,26 @@ public sealed class OutboxTests : StoreTest
     [Theory]
     [StoreData(TestStore.Sqlite)]
     [StoreData(TestStore.Postgres)]
+    public async Task EnqueueAll_QueuesABulletinsRecipientsTogether_OrNoneOfThem(string provider)
+    {
+        await UseAsync(provider);
+        await outbox.EnqueueAsync(Message("b@shili.example"), "d");
+
+        var rows = await outbox.EnqueueAllAsync(
+            [Message("a@shili.example"), Message("b@shili.example"), Message("c@shili.example")], "d");
+        Assert.Equal([true, false, true], rows.Select(r => r.Queued));
+        Assert.Equal(["a@shili.example", "b@shili.example", "c@shili.example"], rows.Select(r => r.Message.Recipient));
+
+        // A message the table refuses (no subject) takes the whole batch back with it.
+        var broken = Message("e@shili.example") with { Subject = null! };
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => outbox.EnqueueAllAsync([Message("d@shili.example"), broken], "d"));
+        Assert.Equal(3, (await outbox.ListAsync()).Count);
+    }
+
+    [Theory]
+    [StoreData(TestStore.Sqlite)]
+    [StoreData(TestStore.Postgres)]
     public async Task Claim_ARowAlreadyClaimed_IsRefusedToTheSecondSender(string provider)
     {
         await UseAsync(provider);

@@ -42,9 +42,11 @@ internal sealed class BulletinNodeWork : INodeWork
     public async Task<NodeOutcome> RunAsync(NodeRun run, CancellationToken ct)
     {
         // A bulletin node's date is the bulletin's as-of date: the snapshot's scores are the bulletin's.
+        var started = time.GetTimestamp();
         var card = await snapshots.SnapshotAsync(run, ct);
+        var scored = time.GetElapsedTime(started);
         if (run.Bulletin is not { } bulletin)
-            return NodeOutcome.Empty;
+            return NodeOutcome.Empty with { Steps = [new NodeStep("score", scored)] };
 
         var district = scheme.FindDistrict(run.District)!;
 
@@ -52,6 +54,7 @@ internal sealed class BulletinNodeWork : INodeWork
         // start) rather than issuing a bulletin the spec forbids.
         var request = new BulletinRequest(scheme, district, card, BulletinInfo.For(scheme, district, bulletin),
             Path.GetFullPath(settings.Templates));
+        started = time.GetTimestamp();
         if (!renderers.TryTake(out var renderer))
             renderer = new BulletinRenderer(new PdfWriter(fonts, time));
         RenderedBulletin rendered;
@@ -64,12 +67,19 @@ internal sealed class BulletinNodeWork : INodeWork
             renderers.Add(renderer);
         }
 
+        var rendering = time.GetElapsedTime(started);
+
+        started = time.GetTimestamp();
         var messages = await delivery.DeliverAsync(scheme, bulletin.Kind, district, ct);
+        var mailing = time.GetElapsedTime(started);
         return new NodeOutcome(
             rendered.Files.Values.ToList(),
             messages
                 .Select(m => $"{m.Message.MessageId} {m.Message.Recipient} "
                     + $"{m.Outcome?.Result.ToString() ?? m.Message.State.ToString()}")
-                .ToList());
+                .ToList())
+        {
+            Steps = [new NodeStep("score", scored), new NodeStep("render", rendering), new NodeStep("mail", mailing)],
+        };
     }
 }

@@ -64,15 +64,16 @@ public sealed class BulletinMailer
         var date = string.Create(
             CultureInfo.InvariantCulture, $"{node.Date.Year}年{node.Date.Month}月{node.Date.Day}日");
 
-        var results = new List<(OutboxMessage, bool)>();
+        // Every recipient's message is made before any is queued, so a template that fails on
+        // one queues none; then all go in at once.
+        var messages = new List<NewMessage>();
         foreach (var recipient in Recipients.Of(district))
         {
             var (subject, body) = template.Render(new MailData(
                 manifest.Title, manifest.Number, district.Name, recipient.Unit, recipient.Name, node.Period, date));
-            var message = new NewMessage(bulletin, recipient.Address, recipient.Name, subject, body, [pdf, docx]);
-            results.Add(await outbox.EnqueueAsync(message, messageIdDomain, cancellationToken));
+            messages.Add(new NewMessage(bulletin, recipient.Address, recipient.Name, subject, body, [pdf, docx]));
         }
-        return results;
+        return await outbox.EnqueueAllAsync(messages, messageIdDomain, cancellationToken);
     }
 
     private static MailAttachment Attachment(string folder, string? file, string title, string extension, string render)
