@@ -76,6 +76,11 @@ internal static class CityBenchmark
             Console.WriteLine($"{"score one district",-32} {clock.Elapsed.TotalMilliseconds,10:0.0} ms  "
                 + $"({mine.Count:N0} records, {district.Units.Count} units)");
 
+            clock.Restart();
+            var json = ScorecardJson.ToJson(district);
+            Console.WriteLine($"{"snapshot JSON of one district",-32} {clock.Elapsed.TotalMilliseconds,10:0.0} ms  "
+                + $"({json.Length / 1024.0:0} K characters)");
+
             Console.WriteLine($"{"peak working set (import, score)",-32} "
                 + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
 

@@ -37,6 +37,8 @@ internal static class CityNodeBenchmark
             Smtp = { PickupFolder = Path.Combine(folder, "output", "mail-pickup") },
         };
         var options = new ScheduleOptions();
+        if (Environment.GetEnvironmentVariable("NOTICES__Schedule__Workers") is { } workers)
+            options.Workers = int.Parse(workers, System.Globalization.CultureInfo.InvariantCulture);
         var schedule = NodeSchedule.Build(scheme, options);
         var runs = new NodeRunStore(database);
         await runs.EnsureAsync();
