@@ -20,6 +20,8 @@ internal static class CityBenchmark
         var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var districts = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
         var provider = args.Length > 3 ? args[3] : "sqlite";
+        if (provider is not ("sqlite" or "postgres"))
+            throw new ArgumentException($"the store is sqlite or postgres, not '{provider}'");
         var folder = Path.Combine(Path.GetTempPath(), "notices-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await using var server = provider == "postgres" ? await BenchDatabase.CreateAsync() : null;

@@ -1,6 +1,6 @@
 using Notices.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Notices.Benchmarks -- city [units] [rows]
+// dotnet run -c Release --project benchmarks/Notices.Benchmarks -- city [units] [rows] [districts] [sqlite|postgres]
 // dotnet run -c Release --project benchmarks/Notices.Benchmarks -- pdf [iterations] [kind] [units] [folder]
 // dotnet run -c Release --project benchmarks/Notices.Benchmarks -- posting [iterations] [kind]
 return args.FirstOrDefault() switch
@@ -14,7 +14,9 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Notices.Benchmarks city [units=1000] [rows=1000000] [districts=10]");
+    Console.Error.WriteLine(
+        "usage: Notices.Benchmarks city [units=1000] [rows=1000000] [districts=10] [sqlite|postgres]");
+    Console.Error.WriteLine("       (postgres: on the server NOTICES_BENCH_POSTGRES names)");
     Console.Error.WriteLine("       Notices.Benchmarks pdf [iterations=50] [kind=half-year] [units=seed] [folder]");
     Console.Error.WriteLine("       Notices.Benchmarks posting [iterations=50] [kind=half-year]");
     return 2;
