@@ -82,7 +82,8 @@ internal static class CityNodeBenchmark
             + $"({took.Min():0}-{took.Max():0})");
         foreach (var step in steps.GroupBy(st => st.Name))
         {
-            Console.WriteLine($"    {step.Key,-8} per district, mean {step.Average(st => st.Took.TotalMilliseconds),8:0} ms"
+            var mean = step.Average(st => st.Took.TotalMilliseconds);
+            Console.WriteLine($"    {step.Key,-8} per district, mean {mean,8:0} ms"
                 + $"  (sum {step.Sum(st => st.Took.TotalMilliseconds) / 1000:0.0} s over the threads)");
         }
         Console.WriteLine($"  node end to end            {total.Elapsed.TotalMilliseconds,10:0} ms");

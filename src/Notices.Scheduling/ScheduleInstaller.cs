@@ -89,7 +89,10 @@ public sealed class ScheduleInstaller : IHostedService
             runner.Schedule.TimeOfDay, runner.Schedule.Zone.Id, added, due);
 
         foreach (var district in runner.Schedule.DueBy(now).Select(n => n.District).Distinct())
-            await scheduler.ScheduleJob(NodeTriggers.CatchUp(district, now, time), cancellationToken: cancellationToken);
+        {
+            await scheduler.ScheduleJob(NodeTriggers.CatchUp(district, now, time),
+                cancellationToken: cancellationToken);
+        }
     }
 
     /// <inheritdoc />

@@ -516,18 +516,7 @@ public sealed class EvidenceStore
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(importKey, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(record.Source.Line, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
-            string?[] texts =
-            [
-                record.Unit,
-                record.Item,
-                record.Fact,
-                record.Value?.ToString(CultureInfo.InvariantCulture),
-                record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                record.Note,
-                record.Id,
-                record.Voids,
-            ];
-            foreach (var text in texts)
+            foreach (var text in TextColumns(record))
             {
                 if (text is null)
                     await copy.WriteNullAsync(cancellationToken);
@@ -561,23 +550,29 @@ public sealed class EvidenceStore
         EvidenceRecord record,
         CancellationToken cancellationToken)
     {
-        object?[] values =
-        [
-            importKey,
-            record.Source.Line,
-            record.Unit,
-            record.Item,
-            record.Fact,
-            record.Value?.ToString(CultureInfo.InvariantCulture),
-            record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            record.Note,
-            record.Id,
-            record.Voids,
-        ];
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        command.Parameters[0].Value = importKey;
+        command.Parameters[1].Value = record.Source.Line;
+        var texts = TextColumns(record);
+        for (var i = 0; i < texts.Length; i++)
+            command.Parameters[i + 2].Value = (object?)texts[i] ?? DBNull.Value;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A record's text columns as stored, unit to voids: values as exact decimal text, dates
+    /// as ISO 8601.
+    /// </summary>
+    private static string?[] TextColumns(EvidenceRecord record) =>
+    [
+        record.Unit,
+        record.Item,
+        record.Fact,
+        record.Value?.ToString(CultureInfo.InvariantCulture),
+        record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        record.Note,
+        record.Id,
+        record.Voids,
+    ];
 
     private static void Add(DbCommand command, string name, object? value)
     {

@@ -20,7 +20,7 @@ public static partial class ScoreTableBuilder
     /// <summary>What a cell shows for an item whose judged score is still to come.</summary>
     public const string PendingMark = "待评";
 
-    // The seed layout's relative widths: 序号, 考核工作, 时间节点, 考核内容, 评分办法, then each unit.
+    // Relative widths of 序号, 考核工作, 时间节点, 考核内容, 评分办法, then each unit.
     private static readonly double[] FixedColumns = [3.0, 8.5, 6.2, 30, 24.5];
     private const double UnitColumn = 5.5;
 
