@@ -101,7 +101,12 @@ internal static class CityBenchmark
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            // NOTICES_BENCH_KEEP=1 keeps the generated scheme, evidence and store, to run the
+            // node alone again: city-node <folder> annual Sqlite <connection string>.
+            if (Environment.GetEnvironmentVariable("NOTICES_BENCH_KEEP") == "1")
+                Console.WriteLine($"kept {folder}");
+            else
+                Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -42,7 +42,18 @@ public sealed class PickupFolderTests : IDisposable
             Assert.Equal(
                 [Samples.Title + ".pdf", Samples.Title + ".docx"],
                 message.Attachments.Select(a => a.ContentDisposition?.FileName));
+
+            // The files are encoded once for all recipients; each message still carries them whole.
+            foreach (var (part, attachment) in message.Attachments.Cast<MimePart>().Zip(row.Attachments))
+            {
+                using var content = new MemoryStream();
+                await part.Content!.DecodeToAsync(content);
+                Assert.Equal(await File.ReadAllBytesAsync(attachment.Path), content.ToArray());
+                Assert.Equal(ContentEncoding.Base64, part.ContentTransferEncoding);
+            }
         }
+        var lines = (await File.ReadAllLinesAsync(files[0])).SkipWhile(l => !l.StartsWith("JVBER", StringComparison.Ordinal));
+        Assert.All(lines.TakeWhile(l => l.Length > 0), l => Assert.InRange(l.Length, 1, 76));
 
         Assert.Empty(await sender.SendDueAsync());
         Assert.Equal(5, Directory.GetFiles(folder.File("pickup")).Length);

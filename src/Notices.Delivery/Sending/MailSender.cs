@@ -66,8 +66,9 @@ public sealed class MailSender
         if (due.Count == 0)
             return [];
 
+        var attachments = new EncodedAttachments();
         if (!settings.UsesServer)
-            return await WriteToPickupAsync(due, cancellationToken);
+            return await WriteToPickupAsync(due, attachments, cancellationToken);
 
         var outcomes = new List<SendOutcome>();
         SmtpClient? client = null;
@@ -104,7 +105,7 @@ public sealed class MailSender
                     outcomes.Add(await DeferOrFailAsync(row, attempts, connectionProblem ?? "not connected"));
                     continue;
                 }
-                outcomes.Add(await SendOneAsync(client, row, attempts, cancellationToken));
+                outcomes.Add(await SendOneAsync(client, row, attempts, attachments, cancellationToken));
             }
         }
         finally
@@ -126,12 +127,16 @@ public sealed class MailSender
     }
 
     private async Task<SendOutcome> SendOneAsync(
-        SmtpClient client, OutboxMessage row, int attempts, CancellationToken cancellationToken)
+        SmtpClient client,
+        OutboxMessage row,
+        int attempts,
+        EncodedAttachments attachments,
+        CancellationToken cancellationToken)
     {
         MimeMessage message;
         try
         {
-            message = MessageBuilder.Build(row, settings);
+            message = MessageBuilder.Build(row, settings, attachments);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -220,7 +225,7 @@ public sealed class MailSender
     }
 
     private async Task<IReadOnlyList<SendOutcome>> WriteToPickupAsync(
-        IReadOnlyList<OutboxMessage> due, CancellationToken cancellationToken)
+        IReadOnlyList<OutboxMessage> due, EncodedAttachments attachments, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(settings.PickupFolder);
         var outcomes = new List<SendOutcome>();
@@ -240,7 +245,7 @@ public sealed class MailSender
             MimeMessage message;
             try
             {
-                message = MessageBuilder.Build(row, settings);
+                message = MessageBuilder.Build(row, settings, attachments);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -253,10 +258,10 @@ public sealed class MailSender
             {
                 using (message)
                 {
-                    await using var file = new FileStream(
-                        temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-                    await message.WriteToAsync(file, CancellationToken.None);
-                    await file.FlushAsync(CancellationToken.None);
+                    // Written in one go from memory: the attachments are already encoded.
+                    using var file = new FileStream(
+                        temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920);
+                    message.WriteTo(file, CancellationToken.None);
                     file.Flush(flushToDisk: true);
                 }
                 File.Move(temporary, final, overwrite: true);

@@ -1,11 +1,17 @@
 using MimeKit;
+using MimeKit.IO;
+using MimeKit.IO.Filters;
 
 namespace Notices.Delivery.Sending;
 
 /// <summary>Turns an outbox row into the MIME message that is sent, the same bytes on every try.</summary>
 internal static class MessageBuilder
 {
-    public static MimeMessage Build(OutboxMessage row, SmtpSettings settings)
+    /// <param name="row">The outbox row.</param>
+    /// <param name="settings">The sender's address.</param>
+    /// <param name="attachments">The attachment files, base64-encoded once for every recipient.</param>
+    /// <exception cref="IOException">An attachment file cannot be read.</exception>
+    public static MimeMessage Build(OutboxMessage row, SmtpSettings settings, EncodedAttachments attachments)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(settings.FromName ?? "", settings.From));
@@ -24,24 +30,25 @@ internal static class MessageBuilder
         message.Body = body;
         try
         {
-            AddAttachments(body, row);
+            AddAttachments(body, row, attachments);
         }
         catch
         {
-            // Closes the files already opened when a later one is missing.
             message.Dispose();
             throw;
         }
         return message;
     }
 
-    private static void AddAttachments(Multipart body, OutboxMessage row)
+    private static void AddAttachments(Multipart body, OutboxMessage row, EncodedAttachments attachments)
     {
         foreach (var attachment in row.Attachments)
         {
+            // Content already in base64 is written as it is: the encoding is done once per file.
+            var encoded = new MemoryStream(attachments.Get(attachment.Path), writable: false);
             var part = new MimePart(MimeTypes.GetMimeType(attachment.Name))
             {
-                Content = new MimeContent(File.OpenRead(attachment.Path)),
+                Content = new MimeContent(encoded, ContentEncoding.Base64),
                 ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
                 ContentTransferEncoding = ContentEncoding.Base64,
                 FileName = attachment.Name,
@@ -55,5 +62,42 @@ internal static class MessageBuilder
                 parameter.EncodingMethod = ParameterEncodingMethod.Rfc2047;
             body.Add(part);
         }
+    }
+}
+
+/// <summary>
+/// Attachment files in base64, read and encoded once for all the messages one send makes: a
+/// district's bulletin goes to a hundred recipients with the same PDF and DOCX. Holds the
+/// files of the bulletin being sent, not every bulletin's.
+/// </summary>
+internal sealed class EncodedAttachments
+{
+    private const int MostFiles = 8;
+    private readonly Dictionary<string, byte[]> encoded = new(StringComparer.Ordinal);
+
+    /// <summary>The file at <paramref name="path"/> as base64 lines, as MIME writes them.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public byte[] Get(string path)
+    {
+        if (encoded.TryGetValue(path, out var bytes))
+            return bytes;
+        if (encoded.Count >= MostFiles)
+            encoded.Clear();
+        bytes = Encode(path);
+        encoded[path] = bytes;
+        return bytes;
+    }
+
+    private static byte[] Encode(string path)
+    {
+        using var output = new MemoryStream();
+        using (var filtered = new FilteredStream(output))
+        {
+            filtered.Add(EncoderFilter.Create(ContentEncoding.Base64));
+            using var file = File.OpenRead(path);
+            file.CopyTo(filtered);
+            filtered.Flush();
+        }
+        return output.ToArray();
     }
 }
