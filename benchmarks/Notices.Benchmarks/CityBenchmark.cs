@@ -79,7 +79,7 @@ internal static class CityBenchmark
                 + $"({mine.Count:N0} records, {district.Units.Count} units)");
 
             clock.Restart();
-            var json = ScorecardJson.ToJson(district);
+            var json = ScorecardJson.ToJson(district, indented: false);
             Console.WriteLine($"{"snapshot JSON of one district",-32} {clock.Elapsed.TotalMilliseconds,10:0.0} ms  "
                 + $"({json.Length / 1024.0:0} K characters)");
 

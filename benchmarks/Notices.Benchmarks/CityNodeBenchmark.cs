@@ -49,6 +49,11 @@ internal static class CityNodeBenchmark
         var nodes = schedule.Nodes.Where(n => n.Node == bulletin.Date).ToList();
         var startUp = total.Elapsed.TotalMilliseconds;
 
+        // The managed heap's share of the peak, sampled; the rest is the runtime, code and fonts.
+        long heapPeak = 0;
+        using var sampler = new Timer(_ =>
+            Interlocked.Exchange(ref heapPeak, Math.Max(Interlocked.Read(ref heapPeak), GC.GetTotalMemory(false))),
+            null, 0, 10);
         var clock = Stopwatch.StartNew();
         var took = new double[nodes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count),
@@ -90,6 +95,10 @@ internal static class CityNodeBenchmark
         Console.WriteLine($"  node end to end            {total.Elapsed.TotalMilliseconds,10:0} ms");
         Console.WriteLine($"  node peak working set      "
             + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
+        Console.WriteLine($"    of which the managed heap  {Interlocked.Read(ref heapPeak) / 1048576.0,10:0} MB");
+        Console.WriteLine($"  allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB, "
+            + $"garbage collection paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms "
+            + $"({GC.CollectionCount(0)} collections, {GC.CollectionCount(2)} of them full)");
         return 0;
     }
 

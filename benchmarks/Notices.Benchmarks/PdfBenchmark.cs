@@ -70,6 +70,15 @@ internal static class PdfBenchmark
             composeWarm.Add(Time(() => new BulletinComposer().Compose(request).Body.Count, out _));
         }
 
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Write(pdf.Write, document);
+        var pdfAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        Write(docx.Write, document);
+        var docxAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"allocated per document, warm: pdf {pdfAllocated / 1048576.0:0.0} MB, "
+            + $"docx {docxAllocated / 1048576.0:0.0} MB");
+
         Console.WriteLine($"warm ({iterations} runs, median / min):");
         Print("  pdf ", pdfWarm, pdfBytes);
         Print("  docx", docxWarm, docxBytes);

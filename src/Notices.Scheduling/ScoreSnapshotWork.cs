@@ -61,7 +61,7 @@ public sealed class ScoreSnapshotWork : INodeWork
         Add(insert, "district", district.Id);
         Add(insert, "taken", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         Add(insert, "available", card.Available.ToString(CultureInfo.InvariantCulture));
-        Add(insert, "scorecard", ScorecardJson.ToJson(card));
+        Add(insert, "scorecard", ScorecardJson.ToJson(card, indented: false));
         await insert.ExecuteNonQueryAsync(ct);
         return card;
     }

@@ -27,7 +27,7 @@ public sealed class ScoreSnapshotStoreTests : StoreTest
             .SnapshotAsync(new NodeRun(Node, "shili", null, true), default);
 
         Assert.Equal((2, 0), (await work.CountAsync(Node, "shili"), await work.CountAsync(Node, "d1")));
-        var expected = ScorecardJson.ToJson(all with { Units = all.For(scheme.Districts[0]) });
+        var expected = ScorecardJson.ToJson(all with { Units = all.For(scheme.Districts[0]) }, indented: false);
         Assert.Equal(
         [
             ("2021-06-25", "shili", "2021-06-25T01:00:00.0000000Z", Available(all), expected),

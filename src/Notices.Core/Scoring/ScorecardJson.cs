@@ -19,9 +19,16 @@ public static class ScorecardJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(Scorecard card, Stream output)
+    private static readonly JsonWriterOptions Compact = Options with { Indented = false };
+
+    /// <summary>Writes <paramref name="card"/> to <paramref name="output"/> as UTF-8.</summary>
+    /// <param name="card">The scorecard.</param>
+    /// <param name="output">Where the JSON goes.</param>
+    /// <param name="indented">One value per line, for people; false for storage, where the
+    /// indenting of a large district's record lists would be two thirds of the text.</param>
+    public static void Write(Scorecard card, Stream output, bool indented = true)
     {
-        using var json = new Utf8JsonWriter(output, Options);
+        using var json = new Utf8JsonWriter(output, indented ? Options : Compact);
         json.WriteStartObject();
         json.WriteString("asOf", card.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Number(json, "available", card.Available);
@@ -45,10 +52,11 @@ public static class ScorecardJson
         json.WriteEndObject();
     }
 
-    public static string ToJson(Scorecard card)
+    /// <summary>The JSON of <paramref name="card"/> as text (see <see cref="Write"/>).</summary>
+    public static string ToJson(Scorecard card, bool indented = true)
     {
         using var buffer = new MemoryStream();
-        Write(card, buffer);
+        Write(card, buffer, indented);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
