@@ -117,8 +117,8 @@ public sealed class BulletinRenderer
         WriteAtomically(folder, name, s =>
         {
             var encoding = new UTF8Encoding(bom);
-            var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
-            s.Write(bytes);
+            s.Write(encoding.GetPreamble());
+            s.Write(encoding.GetBytes(text));
         });
 
     /// <summary>

@@ -23,6 +23,14 @@ public sealed class BulletinRendererTests
             Assert.True(File.Exists(Path.Combine(expected, name)), name);
         Assert.Empty(Directory.GetFiles(expected, "*.tmp"));
 
+        // The CSV opens in Excel as UTF-8 only with a byte order mark; JSON and HTML have none.
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        var csv = File.ReadAllBytes(Path.Combine(expected, "scores.csv"));
+        Assert.Equal(bom, csv[..3]);
+        Assert.Contains("城关", System.Text.Encoding.UTF8.GetString(csv[3..]), StringComparison.Ordinal);
+        Assert.Equal((byte)'{', File.ReadAllBytes(Path.Combine(expected, "scores.json"))[0]);
+        Assert.NotEqual(bom, File.ReadAllBytes(Path.Combine(expected, "index.html"))[..3]);
+
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(expected, "manifest.json")));
         var root = manifest.RootElement;
         Assert.Equal("half-year", root.GetProperty("kind").GetString());
