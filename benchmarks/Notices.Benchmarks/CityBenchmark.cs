@@ -86,16 +86,26 @@ internal static class CityBenchmark
             Console.WriteLine($"{"peak working set (import, score)",-32} "
                 + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,10:0} MB");
 
-            // The node runs in a process of its own, as the service would, so its peak is its own.
-            Console.WriteLine("annual bulletin node, end to end (a fresh process):");
-            var child = Process.Start(new ProcessStartInfo("dotnet")
+            // The node runs in a process of its own, as the service would, so its peak is its own,
+            // and with the runtime settings of the service's systemd unit.
+            var start = new ProcessStartInfo("dotnet")
             {
                 ArgumentList =
                 {
                     typeof(CityBenchmark).Assembly.Location, "city-node", folder, "annual",
                     database.Provider.ToString(), database.ConnectionString,
                 },
-            })!;
+            };
+            var unit = Path.Combine(root, "deploy", "notices.service");
+            var settings = ServiceEnvironment(unit)
+                .Where(s => Environment.GetEnvironmentVariable(s.Key) is null)
+                .ToList();
+            foreach (var (name, value) in settings)
+                start.Environment[name] = value;
+            Console.WriteLine("annual bulletin node, end to end (a fresh process"
+                + (settings.Count > 0 ? $", {string.Join(" ", settings.Select(s => $"{s.Key}={s.Value}"))} "
+                    + $"from {Path.GetRelativePath(root, unit)}" : "") + "):");
+            var child = Process.Start(start)!;
             await child.WaitForExitAsync();
             return child.ExitCode;
         }
@@ -109,6 +119,16 @@ internal static class CityBenchmark
                 Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The variables a systemd unit's <c>Environment=NAME=value</c> lines set.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment(string unit) =>
+        File.ReadLines(unit)
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
+            .Select(line => line["Environment=".Length..].Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .Select(pair => KeyValuePair.Create(pair[0], pair[1]))
+            .ToList();
 
     private static void Report(string what, Stopwatch clock, int rows) =>
         Console.WriteLine($"{what,-32} {clock.Elapsed.TotalMilliseconds,10:0} ms  "

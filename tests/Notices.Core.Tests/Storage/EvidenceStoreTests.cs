@@ -290,6 +290,12 @@ public sealed class EvidenceStoreTests : StoreTest
                 Assert.All(mine, r => Assert.True(r.Voids is not null || (units.Contains(r.Unit!) && r.Date <= asOf),
                     $"{r.Reference} is not {district.Id}'s at {asOf}"));
                 Assert.InRange(mine.Count, 1, all.Count / 2);
+
+                // The records the whole store's load gives, in the same (store) order.
+                Assert.Equal(
+                    all.Where(r => r.Voids is not null || (units.Contains(r.Unit!) && r.Date <= asOf))
+                        .Select(r => r.Source.Key),
+                    mine.Select(r => r.Source.Key));
                 Assert.Equal(
                     ScorecardJson.ToJson(whole with { Units = whole.For(district) }),
                     ScorecardJson.ToJson(Scorer.Score(scheme, mine, asOf, district)));
