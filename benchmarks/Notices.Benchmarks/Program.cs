@@ -6,6 +6,7 @@ using Notices.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "city" => await CityBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "city-import" => await CityBenchmark.ImportAsync(args.Skip(1).ToArray()),
     "city-node" => await CityNodeBenchmark.RunAsync(args.Skip(1).ToArray()),
     "pdf" => PdfBenchmark.Run(args.Skip(1).ToArray()),
     "posting" => PostingBenchmark.Run(args.Skip(1).ToArray()),

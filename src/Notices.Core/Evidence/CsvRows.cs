@@ -20,16 +20,16 @@ internal static class CsvRows
     /// A GBK file is almost never valid UTF-8 (its lead bytes 0x81-0xFE are rarely followed by
     /// a valid UTF-8 continuation), so trying UTF-8 first cannot misread one.
     /// </summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            return StrictUtf8.GetString(bytes, 3, bytes.Length - 3);
+            return StrictUtf8.GetString(bytes[3..]);
 
         // Excel's "Unicode text" is UTF-16 with a byte-order mark; read it rather than misread it.
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.Unicode.GetString(bytes[2..]);
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
 
         try
         {
@@ -50,9 +50,10 @@ internal static class CsvRows
     /// <param name="text">The decoded file.</param>
     /// <param name="file">The file name, for problems.</param>
     /// <param name="problems">Receives a problem for a quoted field that never closes.</param>
-    public static List<EvidenceRow> Parse(string text, string file, List<Problem> problems)
+    /// <returns>The records one at a time, as they are split, so that a million-row file is
+    /// never held as rows all at once; enumerate it once.</returns>
+    public static IEnumerable<EvidenceRow> Parse(string text, string file, List<Problem> problems)
     {
-        var rows = new List<EvidenceRow>();
         var cells = new List<string>();
         var field = new StringBuilder();
         var line = 1;
@@ -60,15 +61,16 @@ internal static class CsvRows
         var quotedRecord = false;
         var i = 0;
 
-        void EndRecord()
+        // The record ended: the row, or null for a blank line.
+        EvidenceRow? EndRecord()
         {
             cells.Add(field.ToString());
             field.Clear();
             var blank = !quotedRecord && cells.Count == 1 && cells[0].Length == 0;
-            if (!blank)
-                rows.Add(new EvidenceRow(recordLine, cells.ToArray()));
+            var row = blank ? null : new EvidenceRow(recordLine, cells.ToArray());
             cells.Clear();
             quotedRecord = false;
+            return row;
         }
 
         while (i < text.Length)
@@ -129,9 +131,11 @@ internal static class CsvRows
             if (c == '\r' || c == '\n')
             {
                 i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                EndRecord();
+                var ended = EndRecord();
                 line++;
                 recordLine = line;
+                if (ended is not null)
+                    yield return ended;
                 continue;
             }
 
@@ -141,8 +145,7 @@ internal static class CsvRows
             i++;
         }
 
-        if (field.Length > 0 || cells.Count > 0 || quotedRecord)
-            EndRecord();
-        return rows;
+        if ((field.Length > 0 || cells.Count > 0 || quotedRecord) && EndRecord() is { } last)
+            yield return last;
     }
 }

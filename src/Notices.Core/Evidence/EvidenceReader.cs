@@ -73,7 +73,7 @@ public static class EvidenceReader
                 $"cannot be read ({e.Message}); check the path and that the file is closed"));
         }
 
-        using var stream = new MemoryStream(bytes, writable: false);
+        using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
         return Read(stream, path, scheme, knownIds, withdrawnIds);
     }
 
@@ -105,7 +105,7 @@ public static class EvidenceReader
     public static bool CanRead(string fileName) =>
         Path.GetExtension(fileName).ToUpperInvariant() is ".CSV" or ".XLSX";
 
-    private static List<EvidenceRow> ReadRows(Stream stream, string fileName, List<Problem> problems)
+    private static IEnumerable<EvidenceRow> ReadRows(Stream stream, string fileName, List<Problem> problems)
     {
         var extension = Path.GetExtension(fileName).ToUpperInvariant();
         if (extension == ".XLSX")
@@ -125,18 +125,39 @@ public static class EvidenceReader
                 + "give a .csv or .xlsx file"));
         }
 
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var rows = CsvRows.Parse(CsvRows.Decode(buffer.ToArray()), fileName, problems);
-
-        // Excel's "Unicode text" and copies from a sheet separate columns by tabs; say so rather
-        // than report every column missing.
-        if (rows.FirstOrDefault(r => !r.IsBlank) is { Cells.Count: 1 } header && header.Cells[0].Contains('\t'))
+        // A file already in memory is decoded where it is, not copied first.
+        string text;
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var held))
         {
-            throw new ProblemException(new Problem(fileName, header.Line, "",
-                "the columns are separated by tabs, not commas; save the sheet as "
-                + "\"CSV (逗号分隔)\" or \"CSV UTF-8\", or give the .xlsx workbook"));
+            text = CsvRows.Decode(held.AsSpan((int)memory.Position));
         }
-        return rows;
+        else
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            text = CsvRows.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+        return RefuseTabs(CsvRows.Parse(text, fileName, problems), fileName);
+    }
+
+    // Excel's "Unicode text" and copies from a sheet separate columns by tabs; say so at the
+    // header rather than report every column missing.
+    private static IEnumerable<EvidenceRow> RefuseTabs(IEnumerable<EvidenceRow> rows, string fileName)
+    {
+        var first = true;
+        foreach (var row in rows)
+        {
+            if (first && !row.IsBlank)
+            {
+                first = false;
+                if (row.Cells is [var only] && only.Contains('\t'))
+                {
+                    throw new ProblemException(new Problem(fileName, row.Line, "",
+                        "the columns are separated by tabs, not commas; save the sheet as "
+                        + "\"CSV (逗号分隔)\" or \"CSV UTF-8\", or give the .xlsx workbook"));
+                }
+            }
+            yield return row;
+        }
     }
 }

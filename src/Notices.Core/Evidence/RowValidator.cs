@@ -63,23 +63,24 @@ internal sealed partial class RowValidator
         itemRange = scheme.Items.Count == 0 ? "" : $"{scheme.Items[0].Id} to {scheme.Items[^1].Id}";
     }
 
-    public List<EvidenceRecord> Validate(List<EvidenceRow> rows)
+    public List<EvidenceRecord> Validate(IEnumerable<EvidenceRow> rows)
     {
         var records = new List<EvidenceRecord>();
-        var content = rows.Where(r => !r.IsBlank).ToList();
-        if (content.Count == 0)
+        using var content = rows.Where(r => !r.IsBlank).GetEnumerator();
+        if (!content.MoveNext())
         {
             Add(1, "", "the file is empty; its first line must be the header "
                 + "unit,item,fact,value,date (note, id and voids may follow)");
             return records;
         }
 
-        if (!ReadHeader(content[0]))
+        if (!ReadHeader(content.Current))
             return records;
 
-        foreach (var row in content.Skip(1))
+        // Row by row as they are read: only the records are kept.
+        while (content.MoveNext())
         {
-            if (ReadRow(row) is { } record)
+            if (ReadRow(content.Current) is { } record)
                 records.Add(record);
         }
         return records;

@@ -126,7 +126,7 @@ public sealed class EvidenceStore
         {
             try
             {
-                using var stream = new MemoryStream(bytes, writable: false);
+                using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
                 var records = EvidenceReader.Read(stream, path, scheme, known, withdrawn);
                 read.Add((path, sha, records));
                 foreach (var record in records)
@@ -177,9 +177,15 @@ public sealed class EvidenceStore
             }
             else
             {
-                await using var insert = RecordInsert(connection, transaction);
+                // One prepared statement for the file, its key not read back: SQLite runs it
+                // in process, so each row costs no round trip.
+                await using var insert = RecordInsert(connection, transaction, returningKey: false);
                 foreach (var record in records)
-                    await InsertRecordAsync(insert, importKey, record, cancellationToken);
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Bind(insert, importKey, record);
+                    insert.ExecuteNonQuery();
+                }
             }
             summary.Add(new ImportedFile(path, importKey, records.Count,
                 records.Count(r => r.Voids is not null)));
@@ -555,16 +561,18 @@ public sealed class EvidenceStore
         ["import", "line", "unit", "item", "fact", "value", "date", "note", "id", "voids"];
 
     /// <summary>One insert command reused for every record of an import: parsed once, not per row.</summary>
-    private static DbCommand RecordInsert(DbConnection connection, DbTransaction transaction)
+    private static DbCommand RecordInsert(DbConnection connection, DbTransaction transaction, bool returningKey = true)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             "INSERT INTO evidence_records "
             + "(import_key, line, unit, item, fact, value, date, note, id, voids) VALUES "
-            + "(@import, @line, @unit, @item, @fact, @value, @date, @note, @id, @voids) RETURNING key";
+            + "(@import, @line, @unit, @item, @fact, @value, @date, @note, @id, @voids)"
+            + (returningKey ? " RETURNING key" : "");
         foreach (var column in RecordColumns)
             Add(command, column, null);
+        command.Prepare();
         return command;
     }
 
@@ -574,12 +582,17 @@ public sealed class EvidenceStore
         EvidenceRecord record,
         CancellationToken cancellationToken)
     {
+        Bind(command, importKey, record);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static void Bind(DbCommand command, long importKey, EvidenceRecord record)
+    {
         command.Parameters[0].Value = importKey;
         command.Parameters[1].Value = record.Source.Line;
         var texts = TextColumns(record);
         for (var i = 0; i < texts.Length; i++)
             command.Parameters[i + 2].Value = (object?)texts[i] ?? DBNull.Value;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -361,6 +361,20 @@ public sealed class EvidenceReaderTests
     }
 
     [Fact]
+    public void UnclosedQuote_AfterABadRow_BothAreReported_InLineOrder()
+    {
+        // Rows are checked as they are split: the bad row's problem comes before the quote's.
+        var problems = EvidenceFiles.Problems(
+            "unit,item,fact,value,date,note\n城关,9.9,submitted,,2021-05-08,\n"
+            + "城关,1.1,submitted,,2021-05-08,\"未闭合\n");
+
+        Assert.Collection(problems,
+            p => Assert.StartsWith("evidence.csv:2: item:", p, StringComparison.Ordinal),
+            p => Assert.StartsWith("evidence.csv:3: a quoted field opened on this line is never closed",
+                p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SeveralProblems_AreReportedTogether_InFileAndColumnOrder()
     {
         var problems = EvidenceFiles.Problems(
