@@ -75,7 +75,14 @@ internal sealed partial class RowValidator
         }
 
         if (!ReadHeader(content.Current))
+        {
+            // The rows cannot be checked without their header; the rest of the file is still
+            // split, so that a quote left open further down is reported with it.
+            while (content.MoveNext())
+            {
+            }
             return records;
+        }
 
         // Row by row as they are read: only the records are kept.
         while (content.MoveNext())

@@ -375,6 +375,18 @@ public sealed class EvidenceReaderTests
     }
 
     [Fact]
+    public void BadHeader_AndAQuoteLeftOpenBelowIt_AreReportedTogether()
+    {
+        var problems = EvidenceFiles.Problems("unit,item,fact,value\n城关,1.1,submitted,\"未闭合\n");
+
+        Assert.Collection(problems,
+            p => Assert.StartsWith("evidence.csv:1: date: the required column \"date\" is missing", p,
+                StringComparison.Ordinal),
+            p => Assert.StartsWith("evidence.csv:2: a quoted field opened on this line is never closed",
+                p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SeveralProblems_AreReportedTogether_InFileAndColumnOrder()
     {
         var problems = EvidenceFiles.Problems(
