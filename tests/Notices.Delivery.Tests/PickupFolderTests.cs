@@ -52,7 +52,9 @@ public sealed class PickupFolderTests : IDisposable
                 Assert.Equal(ContentEncoding.Base64, part.ContentTransferEncoding);
             }
         }
-        var lines = (await File.ReadAllLinesAsync(files[0])).SkipWhile(l => !l.StartsWith("JVBER", StringComparison.Ordinal));
+        // The PDF's base64 (it starts "%PDF", JVBER in base64) in lines of at most 76 characters.
+        var lines = (await File.ReadAllLinesAsync(files[0]))
+            .SkipWhile(l => !l.StartsWith("JVBER", StringComparison.Ordinal));
         Assert.All(lines.TakeWhile(l => l.Length > 0), l => Assert.InRange(l.Length, 1, 76));
 
         Assert.Empty(await sender.SendDueAsync());
