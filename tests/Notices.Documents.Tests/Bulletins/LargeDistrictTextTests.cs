@@ -20,7 +20,8 @@ public sealed class LargeDistrictTextTests
         var body = new BulletinComposer().Compose(request).Body.OfType<Paragraph>()
             .Where(p => p.Role == ParagraphRole.Body).Select(p => p.Text).ToList();
 
-        Assert.Contains(body, p => p.Contains("考核对象为东城区100个街道办事处。", StringComparison.Ordinal));
+        Assert.Contains(body, p =>
+            p.Contains("考核对象为东城区100个街道办事处。", StringComparison.Ordinal));
         Assert.DoesNotContain(body, p => p.Contains("依次为", StringComparison.Ordinal));
         Assert.Contains(body, p => p.Contains("各街道办事处得分和排名见下表", StringComparison.Ordinal));
 

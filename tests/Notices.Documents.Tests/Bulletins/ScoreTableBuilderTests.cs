@@ -79,7 +79,9 @@ public sealed class ScoreTableBuilderTests
         Assert.Equal(2, table.HeaderRows);
         var categories = table.Rows[0].Cells.Where(c => c.RowSpan == 1).ToList();
         Assert.Equal(request.Scheme.Categories.Select(c => c.Items.Count), categories.Select(c => c.ColumnSpan));
-        Assert.StartsWith("2.推进物业服务企业和项目经理信用体系建设（满分24分）", categories[1].Text,
+        Assert.StartsWith(
+            "2.推进物业服务企业和项目经理信用体系建设（满分24分）",
+            categories[1].Text,
             StringComparison.Ordinal);
         Assert.Equal(request.Scheme.Items.Select(i => i.Id), table.Rows[1].Cells.Select(c => c.Text));
         var places = table.Place();
@@ -110,9 +112,12 @@ public sealed class ScoreTableBuilderTests
         var text = string.Concat(legend);
         foreach (var item in request.Scheme.Items)
             Assert.Contains($"{item.Id} {ItemTopic.Of(item)}（", text, StringComparison.Ordinal);
-        Assert.Contains("2.3 组织街道办事处(乡镇政府)及时记录不良行为信息（6月25日，满分6分）", text,
+        Assert.Contains(
+            "2.3 组织街道办事处(乡镇政府)及时记录不良行为信息（6月25日，满分6分）",
+            text,
             StringComparison.Ordinal);
-        Assert.Contains("6.推进居住小区垃圾分类工作（满分10分）：6.1 ", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "6.推进居住小区垃圾分类工作（满分10分）：6.1 ", text, StringComparison.Ordinal);
         Assert.Equal(1 + 1 + request.Scheme.Categories.Count, legend.Count);
     }
 
@@ -123,7 +128,8 @@ public sealed class ScoreTableBuilderTests
 
         var blocks = Build(request);
 
-        Assert.DoesNotContain(blocks.OfType<Paragraph>(), p => p.Text.Contains("考核内容如下", StringComparison.Ordinal));
+        Assert.DoesNotContain(blocks.OfType<Paragraph>(), p =>
+            p.Text.Contains("考核内容如下", StringComparison.Ordinal));
     }
 
     private static IReadOnlyList<Block> Build(BulletinRequest request) =>
